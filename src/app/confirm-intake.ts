@@ -1,0 +1,14 @@
+import { eq } from 'drizzle-orm';
+import { intakeRequests } from '../db/schema/index.js';
+import type { ServiceContext } from './context.js';
+import { loadDraft } from './draft-intake.js';
+import { registerSystem, type RegisterSystemResult } from './register-system.js';
+
+/** The review step's Register: turns the draft into a registered system, once, however often it is sent. */
+export async function confirmIntake({ ctx, draftId, note }: { ctx: ServiceContext; draftId: string; note: string | null }): Promise<RegisterSystemResult> {
+  const idempotencyKey = `draft:${draftId}`;
+  const [earlier] = await ctx.db.select({ systemId: intakeRequests.systemId }).from(intakeRequests).where(eq(intakeRequests.idempotencyKey, idempotencyKey));
+  if (earlier) return { status: 'duplicate_request', systemId: earlier.systemId };
+  const facts = await loadDraft(ctx, draftId);
+  return registerSystem({ ctx, input: { facts, idempotencyKey, note, draftId } });
+}

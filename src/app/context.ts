@@ -1,0 +1,56 @@
+import type { Logger } from 'pino';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
+import type { ClassificationPolicy } from '../domain/classify-intake.js';
+import type { EscalationPolicy } from '../domain/escalation-ladder.js';
+
+/** Where a state change came from, kept on every audit event. */
+export type Origin =
+  | { via: 'slack'; surface: string; channel?: string | undefined; messageTs?: string | undefined; viewId?: string | undefined; actionId?: string | undefined }
+  | { via: 'cli'; command: string }
+  | { via: 'scheduler'; job: string };
+
+export interface Actor {
+  /** Slack user id, or `system` for schedules and imports without a person. */
+  readonly userId: string;
+  readonly isAdmin: boolean;
+  readonly origin: Origin;
+}
+
+export interface Policy {
+  readonly governanceChannel: string;
+  readonly intakeChannel: string;
+  readonly admins: readonly string[];
+  readonly timeZone: string;
+  /** Days an owner has to answer an evidence request. */
+  readonly evidenceDueDays: number;
+  readonly classification: ClassificationPolicy;
+  readonly escalation: EscalationPolicy;
+  readonly digestCron: string;
+}
+
+/** Everything a verb needs: who acts, against which database, at what time. Time is never read elsewhere. */
+export interface ServiceContext {
+  readonly db: DbOrTx;
+  readonly actor: Actor;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  readonly policy: Policy;
+  /** Wakes the outbox dispatcher after a commit so messages leave at once rather than at the next poll. */
+  readonly afterCommit?: () => void;
+}
+
+export const isTx = (db: DbOrTx): db is Tx => 'rollback' in db;
+
+/** Runs fn in a transaction, reusing an outer one so verbs can compose. */
+export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isTx(ctx.db)) return fn(ctx.db);
+  const result = await (ctx.db as Db).transaction(fn);
+  ctx.afterCommit?.();
+  return result;
+}
+
+export function actorFor(userId: string, policy: Pick<Policy, 'admins'>, origin: Origin): Actor {
+  return { userId, isAdmin: policy.admins.includes(userId), origin };
+}
+
+export const SYSTEM_ACTOR_ID = 'system';

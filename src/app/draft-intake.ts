@@ -1,0 +1,45 @@
+import { eq, lt } from 'drizzle-orm';
+import { classifyIntake, type Classification } from '../domain/classify-intake.js';
+import { SystemFacts } from '../domain/system-facts.js';
+import { intakeDrafts } from '../db/schema/index.js';
+import { newId } from '../db/ids.js';
+import { findLikelyDuplicates, findSystemByName } from '../db/repos/systems.js';
+import type { ServiceContext } from './context.js';
+import { invalid, notFound, forbidden } from './errors.js';
+
+export interface IntakeDraft {
+  draftId: string;
+  facts: SystemFacts;
+  classification: Classification;
+  duplicates: { id: string; name: string; why: string }[];
+}
+
+const DRAFT_LIFETIME_MS = 24 * 3600_000;
+
+/**
+ * The details step: refuse a taken name, classify, and keep the facts as a draft for the review step.
+ * Nothing is registered here.
+ */
+export async function draftIntake({ ctx, facts }: { ctx: ServiceContext; facts: SystemFacts }): Promise<IntakeDraft> {
+  const taken = await findSystemByName(ctx.db, facts.name);
+  if (taken) throw invalid('That name is taken.', { name: `A system named "${taken.name}" is already registered (${taken.id}). Choose another name, or report a change to it instead.` });
+  const classification = classifyIntake(facts, ctx.policy.classification);
+  const similar = await findLikelyDuplicates(ctx.db, { name: facts.name, supplier: facts.supplier });
+  const duplicates = similar.map((s) => ({
+    id: s.id, name: s.name,
+    why: facts.supplier && s.supplier?.toLowerCase() === facts.supplier.toLowerCase() ? `same supplier (${s.supplier})` : 'similar name',
+  }));
+  const draftId = newId('drf');
+  const now = ctx.now();
+  // Old drafts are abandoned forms; clearing them here keeps the table small without a job.
+  await ctx.db.delete(intakeDrafts).where(lt(intakeDrafts.createdAt, new Date(now.getTime() - DRAFT_LIFETIME_MS)));
+  await ctx.db.insert(intakeDrafts).values({ id: draftId, requesterId: ctx.actor.userId, kind: 'ai_system', facts, createdAt: now });
+  return { draftId, facts, classification, duplicates };
+}
+
+export async function loadDraft(ctx: ServiceContext, draftId: string): Promise<SystemFacts> {
+  const [draft] = await ctx.db.select().from(intakeDrafts).where(eq(intakeDrafts.id, draftId));
+  if (!draft) throw notFound('This form has expired; start again with /aigov new. Your draft');
+  if (draft.requesterId !== ctx.actor.userId) throw forbidden('This draft belongs to someone else.');
+  return SystemFacts.parse(draft.facts);
+}

@@ -1,0 +1,46 @@
+import type { Writable } from 'node:stream';
+import { asc, gt, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { aiSystems, classifications } from '../../db/schema/index.js';
+import { RowWriter, type Format } from './writer.js';
+
+export const INVENTORY_EXPORT_COLUMNS = [
+  'id', 'name', 'owner', 'lifecycle_stage', 'operator_role', 'risk_tier', 'kind_of_work', 'primary_source', 'status', 'next_review_date',
+  'eu_nexus', 'data_categories', 'prohibited_practice', 'annex_i_product', 'annex_iii_point', 'art6_3_condition', 'profiling', 'transparency',
+  'supplier', 'purpose', 'human_oversight', 'monitoring_signal', 'trigger', 'classification_reasons', 'overrides', 'registered_at',
+] as const;
+
+const PAGE = 500;
+
+/** The AI system inventory, one row per system, streamed in id order. */
+export async function exportInventory(db: DbOrTx, out: Writable, format: Format): Promise<number> {
+  const writer = new RowWriter(out, format, INVENTORY_EXPORT_COLUMNS);
+  await writer.open();
+  let after = '';
+  let total = 0;
+  for (;;) {
+    const page = await db.select().from(aiSystems).where(gt(aiSystems.id, after)).orderBy(asc(aiSystems.id)).limit(PAGE);
+    if (!page.length) break;
+    const ids = page.map((s) => s.currentClassificationId).filter((x): x is string => Boolean(x));
+    const cls = ids.length ? await db.select({ id: classifications.id, computed: classifications.computed, overrides: classifications.overrides }).from(classifications).where(inArray(classifications.id, ids)) : [];
+    const byId = new Map(cls.map((c) => [c.id, c]));
+    await writer.rows(page.map((s) => {
+      const c = s.currentClassificationId ? byId.get(s.currentClassificationId) : undefined;
+      const computed = c?.computed as { reasons?: string[] } | undefined;
+      return {
+        id: s.id, name: s.name, owner: s.ownerId, lifecycle_stage: s.lifecycleStage, operator_role: s.operatorRole, risk_tier: s.riskTier,
+        kind_of_work: s.workKind, primary_source: s.primarySource, status: s.status, next_review_date: s.nextReviewAt ? s.nextReviewAt.toISOString().slice(0, 10) : null,
+        eu_nexus: s.euNexus ? 'yes' : 'no', data_categories: s.dataCategories, prohibited_practice: s.prohibitedPractice, annex_i_product: s.annexIProduct ? 'yes' : 'no',
+        annex_iii_point: s.annexIIIPoint, art6_3_condition: s.art63Condition, profiling: s.profiling ? 'yes' : 'no', transparency: s.transparency,
+        supplier: s.supplier, purpose: s.purpose, human_oversight: s.humanOversight, monitoring_signal: s.monitoringSignal, trigger: s.trigger,
+        classification_reasons: computed?.reasons ?? [], overrides: c?.overrides ?? [], registered_at: s.createdAt.toISOString(),
+      };
+    }));
+    total += page.length;
+    after = page[page.length - 1]!.id;
+    if (page.length < PAGE) break;
+  }
+  await writer.close();
+  return total;
+}
+

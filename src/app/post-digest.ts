@@ -1,0 +1,37 @@
+import { and, eq } from 'drizzle-orm';
+import { jobRuns } from '../db/schema/index.js';
+import { loadDigestFacts } from '../db/repos/digest-facts.js';
+import { periodContaining } from '../domain/schedule-period.js';
+import { upcomingApplicationDates } from '../domain/statutory-deadlines.js';
+import { enqueue } from '../outbox/enqueue.js';
+import { buildDigest } from '../slack/views/digest.js';
+import { recordAudit } from './audit.js';
+import { withTransaction, type ServiceContext } from './context.js';
+
+export type DigestResult = { status: 'posted'; period: string } | { status: 'already_posted'; period: string };
+
+/**
+ * The governance digest for the schedule period containing ctx.now(). The (job, period) key is taken in
+ * the same transaction that queues the message: once per period, whichever process gets there first.
+ */
+export async function postDigest(ctx: ServiceContext, opts: { cron: string }): Promise<DigestResult> {
+  const now = ctx.now();
+  const period = periodContaining(now, opts.cron, ctx.policy.timeZone);
+  return withTransaction(ctx, async (tx) => {
+    const claimed = await tx.insert(jobRuns).values({ job: 'digest', periodKey: period.key, status: 'running', startedAt: now })
+      .onConflictDoNothing().returning({ key: jobRuns.periodKey });
+    if (!claimed.length) return { status: 'already_posted', period: period.key };
+    const length = period.end.getTime() - period.start.getTime();
+    const since = new Date(now.getTime() - length);
+    const facts = await loadDigestFacts(tx, now, since);
+    const dates = upcomingApplicationDates(now, 180);
+    const message = buildDigest({ facts, dates, periodKey: period.key, now, since, timeZone: ctx.policy.timeZone });
+    await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, ...message }, { idempotencyKey: `digest:${period.key}` });
+    const summary = { newSystems: facts.newByTier.reduce((n, r) => n + r.n, 0), overdueReviews: facts.overdueReviewCount, openExceptions: facts.openExceptionCount };
+    await tx.update(jobRuns).set({ status: 'done', finishedAt: now, summary }).where(sqlKey(period.key));
+    await recordAudit(tx, ctx, { action: 'digest.posted', subjectType: 'digest', subjectId: period.key, after: summary });
+    return { status: 'posted', period: period.key };
+  });
+}
+
+const sqlKey = (key: string) => and(eq(jobRuns.job, 'digest'), eq(jobRuns.periodKey, key));

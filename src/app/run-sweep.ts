@@ -1,0 +1,21 @@
+import type { SlackGateway } from '../slack/gateway.js';
+import type { ServiceContext } from './context.js';
+import { openDueReviews } from './sweep/open-due-reviews.js';
+import { expireEvidencePeriods } from './sweep/expire-evidence-periods.js';
+import { escalateOverdue } from './sweep/escalate-overdue.js';
+import { remindOwners } from './sweep/remind-owners.js';
+
+export interface SweepSummary { reviewsOpened: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number; ms: number }
+
+/**
+ * The overdue/escalation sweep as of ctx.now(). Every step is idempotent for the same instant, so it is
+ * safe to run twice, after a crash, or in several replicas at once.
+ */
+export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<SlackGateway, 'userTimeZone'> } = {}): Promise<SweepSummary> {
+  const started = Date.now();
+  const reviewsOpened = await openDueReviews(ctx);
+  const evidenceExpired = await expireEvidencePeriods(ctx);
+  const { escalated, superseded, remindOwners: owners } = await escalateOverdue(ctx);
+  const ownersReminded = await remindOwners(ctx, owners, deps.gateway);
+  return { reviewsOpened, evidenceExpired, escalated, superseded, ownersReminded, ms: Date.now() - started };
+}

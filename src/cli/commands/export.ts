@@ -1,0 +1,17 @@
+import type { CliCommand } from '../main.js';
+import { EXIT, UsageError } from '../io.js';
+import { EXPORTS } from '../../app/exports/index.js';
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage: 'export <inventory|evidence-matrix|soa|nist-profile|audit|dossier> --format …',
+  summary: 'write an auditor export to stdout',
+  scope: 'cli-data',
+  async run(args, rt, io) {
+    const [kind, ...rest] = args;
+    const exporter = EXPORTS.find((e) => e.kind === kind);
+    if (!exporter) throw new UsageError(`export needs a kind: ${EXPORTS.map((e) => e.kind).join(', ')}`);
+    await exporter.run(rest, rt, io.stdout);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,8 @@
+import type { CliCommand } from '../main.js';
+import { migrateCommand } from './migrate.js';
+import { sweepCommand } from './sweep.js';
+import { digestCommand } from './digest.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+
+export const COMMANDS: readonly CliCommand[] = [migrateCommand, sweepCommand, digestCommand, exportCommand, importCommand];

@@ -1,0 +1,13 @@
+import type { Writable } from 'node:stream';
+
+export interface CliIo {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Exit codes of the contract: 0 success, 1 runtime failure, 2 bad usage or bad input. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** Bad usage or bad input: exit 2 with this one line. */
+export class UsageError extends Error {}

@@ -1,0 +1,81 @@
+import { ConfigError, loadConfig, type ConfigScope } from '../config.js';
+import { DataDirBusyError } from '../db/data-dir-lock.js';
+import { DatabaseUnavailableError } from '../db/client.js';
+import { AppError } from '../app/errors.js';
+import { createLogger, scrubSecrets } from '../logger.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+import { COMMANDS } from './commands/index.js';
+
+const USAGE = `usage: aigov <command> [options]
+
+commands:
+${COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`).join('\n')}
+
+Settings come from the environment (see README.md). Exit status: 0 success, 1 runtime failure, 2 bad usage or input.`;
+
+export interface CliCommand {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly scope: ConfigScope;
+  run(args: string[], rt: Runtime, io: CliIo): Promise<number>;
+}
+
+/** Runs one command and returns its exit status; the caller decides whether to exit the process. */
+export async function runCli(argv: string[], io: CliIo, opts: { runtime?: (scope: ConfigScope) => Promise<Runtime> } = {}): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io[name ? 'stdout' : 'stderr'].write(`${USAGE}\n`);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`aigov: unknown command "${name}"; run "aigov help" for the list\n`);
+    return EXIT.usage;
+  }
+  let runtime: Runtime | undefined;
+  try {
+    runtime = opts.runtime ? await opts.runtime(command.scope) : await defaultRuntime(command.scope, io);
+    return await command.run(args, runtime, io);
+  } catch (err) {
+    return reportCliError(err, io);
+  } finally {
+    if (!opts.runtime) await runtime?.database.close().catch(() => {});
+  }
+}
+
+async function defaultRuntime(scope: ConfigScope, io: CliIo): Promise<Runtime> {
+  const config = loadConfig(io.env, scope);
+  // Logs go to stderr as JSON lines only when asked: stdout carries exports.
+  const logger = createLogger(io.env.LOG_LEVEL ?? 'warn');
+  return createRuntime(config, logger);
+}
+
+function reportCliError(err: unknown, io: CliIo): number {
+  if (err instanceof UsageError) {
+    io.stderr.write(`aigov: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof AppError && err.code === 'VALIDATION') {
+    io.stderr.write(`aigov: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof ConfigError) {
+    io.stderr.write(`aigov: ${err.problems.join('; ')}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof DataDirBusyError || err instanceof DatabaseUnavailableError || err instanceof AppError) {
+    io.stderr.write(`aigov: ${scrubSecrets(err.message)}\n`);
+    return EXIT.failure;
+  }
+  io.stderr.write(`aigov: failed: ${scrubSecrets((err as Error)?.message ?? String(err))}\n`);
+  return EXIT.failure;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const code = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  // Let stdout drain (a large export piped to a file) before leaving.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
+}

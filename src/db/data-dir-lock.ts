@@ -1,0 +1,23 @@
+import lockfile from 'proper-lockfile';
+
+export interface DataDirLock { release(): Promise<void> }
+
+export class DataDirBusyError extends Error {}
+
+/**
+ * Embedded PostgreSQL (PGlite) is single-process: two processes writing one data folder corrupt it.
+ * The lock is taken at once or not at all, so a CLI command run beside the server fails fast.
+ */
+export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
+  try {
+    const release = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.aigov.lock`, retries: 0, stale: 15_000, realpath: false,
+      onCompromised: (err) => { throw err; } });
+    return { release: () => release().catch(() => {}) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new DataDirBusyError(`the data folder ${dataDir} is in use by another aigov process (the server?); `
+        + 'stop it first, or set DATABASE_URL to share a PostgreSQL database between the server and the CLI');
+    }
+    throw err;
+  }
+}

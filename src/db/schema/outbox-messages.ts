@@ -1,0 +1,34 @@
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, instant } from './columns.js';
+
+/**
+ * Slack messages caused by state changes, written in the same transaction as the change. The
+ * dispatcher claims pending rows (FOR UPDATE SKIP LOCKED), delivers, then records the channel and ts
+ * so later updates can chat.update the same message.
+ */
+export const outboxMessages = pgTable('outbox_messages', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  status: text('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+  lockedUntil: instant('locked_until'),
+  lastError: text('last_error'),
+  resultChannel: text('result_channel'),
+  resultTs: text('result_ts'),
+  createdAt: createdAt(),
+  sentAt: instant('sent_at'),
+}, (t) => [
+  uniqueIndex('outbox_messages_idempotency').on(t.idempotencyKey),
+  index('outbox_messages_due').on(t.status, t.nextAttemptAt),
+]);
+
+/** Messages that are edited in place later (evidence cards, escalation cards): where they live in Slack. */
+export const slackMessages = pgTable('slack_messages', {
+  key: text('key').primaryKey(),
+  channel: text('channel').notNull(),
+  ts: text('ts').notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});

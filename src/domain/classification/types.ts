@@ -1,0 +1,63 @@
+import type { AnnexIIIPoint, Art63Condition, RiskTier, Source, TransparencyDuty, WorkKind } from '../vocabulary.js';
+
+/** A decided value with the sentence that explains it and the provisions it rests on. */
+export interface Reasoned<T> {
+  value: T;
+  reason: string;
+  refs: string[];
+}
+
+export interface ApplicableRequirement {
+  source: Source;
+  requirementId: string;
+  title: string;
+  /** Plain words: what artifact proves it (at most 200 characters). */
+  summary: string;
+  /** The rule that selected it. */
+  reason: string;
+}
+
+export type EuOperatorRoleName = 'provider' | 'deployer' | 'importer' | 'distributor';
+
+export interface RoleObligation {
+  role: EuOperatorRoleName;
+  articles: string[];
+  reason: string;
+}
+
+export interface Classification {
+  tier: Reasoned<RiskTier>;
+  /** Art. 50 duties; they can co-exist with the high-risk tier. */
+  transparencyDuties: Reasoned<TransparencyDuty[]>;
+  workKind: Reasoned<WorkKind>;
+  primarySource: Reasoned<Source>;
+  supportingSources: Source[];
+  roleObligations: RoleObligation[];
+  /** null for prohibited: escalated at once, never scheduled. */
+  cadence: { days: number | null; reason: string };
+  requirements: ApplicableRequirement[];
+  /** Every reason above, in order, one sentence each citing the article, clause or rule. */
+  reasons: string[];
+}
+
+/** Review cadences are policy, not law: passed in so an organisation can set its own. */
+export interface ClassificationPolicy {
+  cadenceDays: { high: number; transparency: number; minimal: number };
+}
+
+/** How the tier was reached; later decisions (roles, requirements) depend on the route, not only the tier. */
+export type TierRoute =
+  | { kind: 'art5'; practiceRef: string }
+  | { kind: 'art6_1' }
+  | { kind: 'art6_2'; point: AnnexIIIPoint }
+  | { kind: 'art6_3_derogation'; point: AnnexIIIPoint; condition: Art63Condition }
+  | { kind: 'none' };
+
+export interface TierDecision {
+  tier: Reasoned<RiskTier>;
+  route: TierRoute;
+  /** The EU AI Act binds only with an EU nexus (placed on the market, used, or output used in the EU). */
+  euBinds: boolean;
+  /** Further sentences the tier brings with it (the Art. 6(4) duty of a derogation). */
+  consequences: string[];
+}

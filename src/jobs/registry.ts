@@ -1,0 +1,17 @@
+import type { Config } from '../config.js';
+import type { Runtime } from '../runtime.js';
+import { runSweep } from '../app/run-sweep.js';
+import { postDigest } from '../app/post-digest.js';
+import { jobContext } from './job-context.js';
+
+export interface Job {
+  readonly name: 'sweep' | 'digest';
+  schedule(config: Config): string;
+  /** Thin: one verb, as of `now`. The CLI runs the same function. */
+  run(runtime: Runtime, now: Date): Promise<unknown>;
+}
+
+export const JOBS: readonly Job[] = [
+  { name: 'sweep', schedule: (c) => c.schedules.sweepCron, run: (rt, now) => runSweep(jobContext(rt, 'sweep', now), { gateway: rt.gateway }) },
+  { name: 'digest', schedule: (c) => c.schedules.digestCron, run: (rt, now) => postDigest(jobContext(rt, 'digest', now), { cron: rt.config.schedules.digestCron }) },
+];

@@ -1,0 +1,208 @@
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { outboxMessages, slackMessages } from '../db/schema/index.js';
+import { classifySlackError, type DeliveryFailure, type SlackGateway } from '../slack/gateway.js';
+import { OutboxMessage } from './messages.js';
+import { outboxMetrics } from './metrics.js';
+
+export interface DispatcherOptions {
+  db: Db;
+  gateway: SlackGateway;
+  logger: Logger;
+  /** The wall clock: delivery happens in real time even when a sweep runs `--now` in the future. */
+  clock?: () => Date;
+  batchSize?: number;
+  /** A claimed row whose worker died is claimed again after this long. */
+  leaseMs?: number;
+  maxAttempts?: number;
+}
+
+type Row = typeof outboxMessages.$inferSelect;
+type Outcome = { status: 'sent'; channel: string; ts: string } | { status: 'waiting'; detail: string } | { status: 'failed'; failure: DeliveryFailure };
+
+const BACKOFF_CAP_MS = 15 * 60_000;
+export const backoffMs = (attempts: number) => Math.min(BACKOFF_CAP_MS, 1000 * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Delivers outbox rows: claim (FOR UPDATE SKIP LOCKED, so several processes share the work without
+ * sending a row twice), deliver through the gateway, then record the outcome. A crash between
+ * delivery and the record can repeat only that one message, once the lease expires.
+ */
+export class OutboxDispatcher {
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly clock: () => Date;
+  /** Slack rate-limits per method: after a 429, hold that method back instead of hammering it. */
+  private pausedUntil = new Map<string, number>();
+  private running = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<unknown> = Promise.resolve();
+  private kicked = false;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.batchSize = opts.batchSize ?? 20;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.maxAttempts = opts.maxAttempts ?? 40;
+    this.clock = opts.clock ?? (() => new Date());
+  }
+
+  /** Claims and delivers one batch; returns how many rows it handled. */
+  async runOnce(): Promise<number> {
+    const rows = await this.claim();
+    for (const row of rows) await this.deliverRow(row);
+    return rows.length;
+  }
+
+  /** Delivers until nothing is due (the CLI does this before exiting). Rows waiting on a future time stay. */
+  async drain(timeoutMs = 60_000): Promise<{ pending: number }> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const handled = await this.runOnce();
+      if (handled > 0) continue;
+      const due = await this.dueSoon(deadline);
+      if (!due) break;
+      await sleep(Math.min(1000, Math.max(50, due.getTime() - this.clock().getTime())));
+    }
+    return { pending: await this.pendingCount() };
+  }
+
+  start(pollMs = 1000): void {
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      this.running = true;
+      try {
+        this.kicked = false;
+        while (!this.stopped && (await this.runOnce()) > 0);
+      } catch (err) {
+        this.opts.logger.error({ err }, 'outbox dispatch failed; retrying on the next poll');
+      } finally {
+        this.running = false;
+      }
+      if (!this.stopped) this.timer = setTimeout(() => { this.inFlight = loop(); }, this.kicked ? 0 : pollMs);
+    };
+    this.inFlight = loop();
+  }
+
+  /** Called after a commit: deliver now rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) { this.kicked = true; return; }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.start(), 0);
+  }
+
+  /** Stops polling and waits for the batch in flight, so a SIGTERM never cuts a delivery in half. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.inFlight.catch(() => {});
+  }
+
+  private async claim(): Promise<Row[]> {
+    const now = this.clock();
+    const { db } = this.opts;
+    return db.transaction(async (tx) => {
+      const due = await tx.select({ id: outboxMessages.id }).from(outboxMessages)
+        .where(or(
+          and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)),
+          and(eq(outboxMessages.status, 'sending'), lte(outboxMessages.lockedUntil, now)),
+        ))
+        .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.createdAt))
+        .limit(this.batchSize)
+        .for('update', { skipLocked: true });
+      if (!due.length) return [];
+      return tx.update(outboxMessages)
+        .set({ status: 'sending', lockedUntil: new Date(now.getTime() + this.leaseMs), attempts: sql`${outboxMessages.attempts} + 1` })
+        .where(inArray(outboxMessages.id, due.map((r) => r.id)))
+        .returning();
+    }).then((rows) => rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()));
+  }
+
+  private async deliverRow(row: Row): Promise<void> {
+    const started = Date.now();
+    const outcome = await this.deliver(row).catch((err): Outcome => ({ status: 'failed', failure: classifySlackError(err) }));
+    const { db, logger } = this.opts;
+    const now = this.clock();
+    const log = logger.child({ outboxId: row.id, kind: row.kind, attempts: row.attempts });
+    outboxMetrics.deliveries.inc({ outcome: outcome.status === 'failed' ? outcome.failure.kind : outcome.status });
+    outboxMetrics.deliveryLatency.observe((Date.now() - started) / 1000);
+    if (outcome.status === 'sent') {
+      await db.transaction(async (tx) => {
+        await tx.update(outboxMessages).set({ status: 'sent', sentAt: now, resultChannel: outcome.channel, resultTs: outcome.ts, lockedUntil: null, lastError: null })
+          .where(eq(outboxMessages.id, row.id));
+        const payload = row.payload as OutboxMessage;
+        if (payload.kind === 'slack.post.v1' && payload.storeAs) {
+          await tx.insert(slackMessages).values({ key: payload.storeAs, channel: outcome.channel, ts: outcome.ts, updatedAt: now })
+            .onConflictDoUpdate({ target: slackMessages.key, set: { channel: outcome.channel, ts: outcome.ts, updatedAt: now } });
+        }
+      });
+      return;
+    }
+    if (outcome.status === 'waiting') {
+      // The message it depends on is not out yet; this is not a failed attempt.
+      await db.update(outboxMessages).set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + 2000), lastError: outcome.detail })
+        .where(eq(outboxMessages.id, row.id));
+      return;
+    }
+    const { failure } = outcome;
+    const giveUp = failure.kind === 'permanent' || (failure.kind === 'transient' && row.attempts >= this.maxAttempts);
+    if (giveUp) {
+      log.error({ reason: failure.detail }, 'outbox message is dead: it will not be retried');
+      await db.update(outboxMessages).set({ status: 'dead', lockedUntil: null, lastError: failure.detail }).where(eq(outboxMessages.id, row.id));
+      return;
+    }
+    const waitMs = failure.kind === 'rate_limited' ? failure.retryAfterSeconds * 1000 : backoffMs(row.attempts);
+    if (failure.kind === 'rate_limited') this.pausedUntil.set(methodOf(row), Date.now() + waitMs);
+    log.warn({ reason: failure.detail, retryInMs: waitMs }, 'outbox delivery failed; will retry');
+    await db.update(outboxMessages).set({
+      status: 'pending', lockedUntil: null, lastError: failure.detail, nextAttemptAt: new Date(now.getTime() + waitMs),
+      // A 429 is Slack pacing us, not a failure of this message: it does not use up its attempts.
+      ...(failure.kind === 'rate_limited' ? { attempts: sql`${outboxMessages.attempts} - 1` } : {}),
+    }).where(eq(outboxMessages.id, row.id));
+  }
+
+  private async deliver(row: Row): Promise<Outcome> {
+    const paused = this.pausedUntil.get(methodOf(row)) ?? 0;
+    if (paused > Date.now()) return { status: 'failed', failure: { kind: 'rate_limited', retryAfterSeconds: Math.ceil((paused - Date.now()) / 1000), detail: 'method paused after a 429' } };
+    const message = OutboxMessage.parse(row.payload);
+    const { gateway } = this.opts;
+    if (message.kind === 'slack.post.v1') {
+      let threadTs: string | undefined;
+      if (message.threadKey) {
+        const parent = await this.stored(message.threadKey);
+        if (!parent) return { status: 'waiting', detail: `waiting for ${message.threadKey} to be posted` };
+        threadTs = parent.ts;
+      }
+      const res = await gateway.postMessage({ channel: message.channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), ...(threadTs ? { threadTs } : {}) });
+      return { status: 'sent', ...res };
+    }
+    const target = await this.stored(message.key);
+    if (!target) return { status: 'waiting', detail: `waiting for ${message.key} to be posted` };
+    await gateway.updateMessage({ channel: target.channel, ts: target.ts, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    return { status: 'sent', channel: target.channel, ts: target.ts };
+  }
+
+  private async stored(key: string) {
+    const [row] = await this.opts.db.select().from(slackMessages).where(eq(slackMessages.key, key));
+    return row;
+  }
+
+  private async dueSoon(deadline: number): Promise<Date | null> {
+    const [row] = await this.opts.db.select({ at: sql<Date>`min(${outboxMessages.nextAttemptAt})`.mapWith(outboxMessages.nextAttemptAt) })
+      .from(outboxMessages).where(inArray(outboxMessages.status, ['pending', 'sending']));
+    const at = row?.at ?? null;
+    return at && at.getTime() < deadline ? at : null;
+  }
+
+  async pendingCount(): Promise<number> {
+    const [row] = await this.opts.db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(inArray(outboxMessages.status, ['pending', 'sending']));
+    return row?.n ?? 0;
+  }
+}
+
+const methodOf = (row: Row) => (row.kind === 'slack.update.v1' ? 'chat.update' : 'chat.postMessage');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

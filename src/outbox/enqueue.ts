@@ -1,0 +1,30 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { newId } from '../db/ids.js';
+import { outboxMessages } from '../db/schema/index.js';
+import { OutboxMessage } from './messages.js';
+
+export interface EnqueueOptions {
+  /** The same key twice stores one message: retries and re-runs cannot send twice. */
+  idempotencyKey: string;
+  /** Deliver no earlier than this (owners' working hours). */
+  notBefore?: Date;
+}
+
+/** Call inside the transaction of the state change that causes the message. */
+export async function enqueue(tx: DbOrTx, message: OutboxMessage, opts: EnqueueOptions): Promise<boolean> {
+  const parsed = OutboxMessage.parse(message);
+  if (parsed.kind === 'slack.update.v1') {
+    // Only the newest rendering of a card matters; an older one delivered late would undo it.
+    await tx.update(outboxMessages).set({ status: 'superseded' })
+      .where(and(eq(outboxMessages.status, 'pending'), eq(outboxMessages.kind, 'slack.update.v1'), sql`${outboxMessages.payload}->>'key' = ${parsed.key}`));
+  }
+  const inserted = await tx.insert(outboxMessages).values({
+    id: newId('obx'),
+    kind: parsed.kind,
+    payload: parsed,
+    idempotencyKey: opts.idempotencyKey,
+    ...(opts.notBefore ? { nextAttemptAt: opts.notBefore } : {}),
+  }).onConflictDoNothing({ target: outboxMessages.idempotencyKey }).returning({ id: outboxMessages.id });
+  return inserted.length > 0;
+}

@@ -1,0 +1,93 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { registry } from '../metrics.js';
+import { boltLogger } from './bolt-logger.js';
+import type { SlackDeps } from './deps.js';
+import { reportErrorToUser } from './error-reporting.js';
+import { registerListeners } from './listeners/index.js';
+import { httpMetrics } from './http-metrics.js';
+
+export interface HealthCheck { (): Promise<boolean> }
+
+export interface RunningSlackApp {
+  /** The port the HTTP listener (events in HTTP mode, health and metrics in both) is bound to. */
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Bolt in HTTP mode (signing secret: POST /slack/events, signatures checked by the receiver) or Socket
+ * Mode (app token). /healthz and /metrics are served in both modes.
+ */
+export async function startSlackApp(args: { config: Config; deps: SlackDeps; health: HealthCheck; logger: Logger }): Promise<RunningSlackApp> {
+  const { config, deps, health, logger } = args;
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
+  const customRoutes = [
+    { path: '/healthz', method: ['GET'], handler: (_req: http.IncomingMessage, res: http.ServerResponse) => void serveHealth(res, health) },
+    { path: '/metrics', method: ['GET'], handler: (_req: http.IncomingMessage, res: http.ServerResponse) => void serveMetrics(res) },
+  ];
+  const common = {
+    token: config.slack.botToken,
+    logger: boltLogger(logger),
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    // Verifying the token calls Slack at start-up; a Slack outage must not stop the bot from starting.
+    tokenVerificationEnabled: false,
+    extendedErrorHandler: true,
+  };
+  let app: InstanceType<typeof App>;
+  let healthServer: http.Server | undefined;
+  if (config.slack.mode === 'http') {
+    const receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret!,
+      endpoints: '/slack/events',
+      customRoutes,
+      logger: common.logger,
+      processBeforeResponse: false,
+    });
+    app = new App({ ...common, receiver });
+  } else {
+    app = new App({ ...common, appToken: config.slack.appToken!, socketMode: true });
+    healthServer = http.createServer((req, res) => {
+      const route = customRoutes.find((r) => req.method === 'GET' && req.url?.split('?')[0] === r.path);
+      if (route) route.handler(req, res);
+      else { res.writeHead(404).end(); }
+    });
+  }
+  // extendedErrorHandler: the handler also gets the request body, so it knows whom to tell.
+  app.error((async ({ error, body }: { error: Error & { original?: unknown }; body: unknown }) => {
+    await reportErrorToUser({ err: error.original ?? error, body, logger, gateway: deps.gateway });
+  }) as never);
+  app.use(httpMetrics);
+  registerListeners(app, deps);
+
+  let port: number;
+  if (config.slack.mode === 'http') {
+    const server = (await app.start(config.port)) as http.Server;
+    port = (server.address() as AddressInfo).port;
+  } else {
+    await app.start();
+    await new Promise<void>((resolve) => healthServer!.listen(config.port, resolve));
+    port = (healthServer!.address() as AddressInfo).port;
+  }
+  logger.info({ mode: config.slack.mode, port }, 'slack app listening');
+  return {
+    port,
+    stop: async () => {
+      await app.stop();
+      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
+    },
+  };
+}
+
+async function serveHealth(res: http.ServerResponse, health: HealthCheck): Promise<void> {
+  const ok = await health().catch(() => false);
+  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok }));
+}
+
+async function serveMetrics(res: http.ServerResponse): Promise<void> {
+  res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+}

@@ -1,0 +1,97 @@
+import { WebClient, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, LogLevel } from '@slack/web-api';
+import type { Block, KnownBlock, View } from '@slack/types';
+
+/** What the rest of the program may ask of Slack. The only module that imports @slack/web-api. */
+export interface SlackGateway {
+  postMessage(args: { channel: string; text: string; blocks?: unknown[]; threadTs?: string }): Promise<{ channel: string; ts: string }>;
+  updateMessage(args: { channel: string; ts: string; text: string; blocks?: unknown[] }): Promise<void>;
+  postEphemeral(args: { channel: string; user: string; text: string; blocks?: unknown[] }): Promise<void>;
+  openView(triggerId: string, view: unknown): Promise<{ id: string }>;
+  pushView(triggerId: string, view: unknown): Promise<{ id: string }>;
+  updateView(viewId: string, view: unknown, hash?: string): Promise<void>;
+  publishHome(userId: string, view: unknown): Promise<void>;
+  userTimeZone(userId: string): Promise<string | null>;
+  uploadFile(args: { channel: string; filename: string; content: string; title: string; comment: string }): Promise<void>;
+}
+
+/** Failure kinds the outbox acts on: wait and retry, back off and retry, or give up with the reason. */
+export type DeliveryFailure =
+  | { kind: 'rate_limited'; retryAfterSeconds: number; detail: string }
+  | { kind: 'transient'; detail: string }
+  | { kind: 'permanent'; detail: string };
+
+// Errors that no retry heals: the message would fail the same way forever.
+const PERMANENT_ERRORS = new Set([
+  'channel_not_found', 'not_in_channel', 'user_not_found', 'is_archived', 'msg_too_long', 'invalid_blocks', 'invalid_blocks_format',
+  'no_text', 'cant_update_message', 'message_not_found', 'edit_window_closed', 'user_disabled', 'account_inactive', 'cannot_dm_bot',
+  'restricted_action', 'invalid_arguments',
+]);
+
+export function classifySlackError(err: unknown): DeliveryFailure {
+  if (err instanceof WebAPIRateLimitedError) return { kind: 'rate_limited', retryAfterSeconds: err.retryAfter, detail: `rate limited, retry after ${err.retryAfter}s` };
+  if (err instanceof WebAPIPlatformError) {
+    const code = err.data.error;
+    return PERMANENT_ERRORS.has(code) ? { kind: 'permanent', detail: code } : { kind: 'transient', detail: code };
+  }
+  if (err instanceof WebAPIHTTPError) {
+    if (err.statusCode === 429) {
+      const retry = Number(err.headers['retry-after'] ?? 1);
+      return { kind: 'rate_limited', retryAfterSeconds: Number.isFinite(retry) ? retry : 1, detail: 'HTTP 429' };
+    }
+    return err.statusCode >= 500 ? { kind: 'transient', detail: `HTTP ${err.statusCode}` } : { kind: 'permanent', detail: `HTTP ${err.statusCode}` };
+  }
+  if (err instanceof WebAPIRequestError) return { kind: 'transient', detail: `request failed: ${err.original.message}` };
+  return { kind: 'transient', detail: err instanceof Error ? err.message : String(err) };
+}
+
+export interface GatewayOptions {
+  token: string;
+  apiUrl: string;
+  timeoutMs?: number;
+}
+
+export function createSlackGateway(opts: GatewayOptions): SlackGateway {
+  // WebClient's own retries are off: they can post a message twice after a lost response and stall the
+  // whole client on a 429. The outbox owns retrying, with an idempotency key per message.
+  const client = new WebClient(opts.token, {
+    slackApiUrl: opts.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: opts.timeoutMs ?? 10_000,
+    logLevel: LogLevel.ERROR,
+  });
+  const blocks = (b?: unknown[]) => (b ? { blocks: b as (Block | KnownBlock)[] } : {});
+  return {
+    async postMessage({ channel, text, blocks: b, threadTs }) {
+      const res = await client.chat.postMessage({ channel, text, ...blocks(b), ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false });
+      return { channel: res.channel ?? channel, ts: res.ts ?? '' };
+    },
+    async updateMessage({ channel, ts, text, blocks: b }) {
+      await client.chat.update({ channel, ts, text, ...blocks(b) });
+    },
+    async postEphemeral({ channel, user, text, blocks: b }) {
+      await client.chat.postEphemeral({ channel, user, text, ...blocks(b) });
+    },
+    async openView(triggerId, view) {
+      const res = await client.views.open({ trigger_id: triggerId, view: view as View });
+      return { id: res.view?.id ?? '' };
+    },
+    async pushView(triggerId, view) {
+      const res = await client.views.push({ trigger_id: triggerId, view: view as View });
+      return { id: res.view?.id ?? '' };
+    },
+    async updateView(viewId, view, hash) {
+      await client.views.update({ view_id: viewId, view: view as View, ...(hash ? { hash } : {}) });
+    },
+    async publishHome(userId, view) {
+      await client.views.publish({ user_id: userId, view: view as View });
+    },
+    async userTimeZone(userId) {
+      const res = await client.users.info({ user: userId });
+      return res.user?.tz ?? null;
+    },
+    async uploadFile({ channel, filename, content, title, comment }) {
+      await client.filesUploadV2({ channel_id: channel, filename, content, title, initial_comment: comment });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Classification } from '../../domain/classify-intake.js';
+import { ACTIONS } from '../ids.js';
+import { escapeText, mention, truncate } from '../escape.js';
+import { actions, button, context, section, type Block } from './blocks.js';
+import { TIER_LABELS, classificationSummary, requirementCounts } from './classification-text.js';
+
+/** The intake-channel card for a newly registered system; later notes go in its thread. */
+export function buildAnnouncementCard(args: {
+  systemId: string; name: string; ownerId: string; requesterId: string; classification: Classification; nextReviewAt: Date | null; note: string | null;
+}): { text: string; blocks: Block[] } {
+  const c = args.classification;
+  const next = args.nextReviewAt ? args.nextReviewAt.toISOString().slice(0, 10) : 'none — escalated to the governance forum at once';
+  const blocks: Block[] = [
+    section(`:new: *${escapeText(args.name)}* registered by ${mention(args.requesterId)} · owner ${mention(args.ownerId)} · \`${args.systemId}\``),
+    section(`${classificationSummary(c)}\n*Next review:* ${next}`),
+    section(`*Evidence requested:* ${c.requirements.length} claims (${requirementCounts(c)})`),
+    context(truncate(c.reasons.slice(0, 6).map((r) => escapeText(r)).join(' · '), 2900)),
+  ];
+  if (args.note) blocks.push(section(`*Note:* ${escapeText(args.note)}`));
+  blocks.push(actions(`system:${args.systemId}`, [
+    button('Open record', ACTIONS.openRecord, args.systemId),
+    button('Report change', ACTIONS.reportChange, args.systemId),
+    button('Override classification', ACTIONS.overrideClassification, args.systemId),
+  ]));
+  return { text: `New AI system registered: ${escapeText(args.name)} — ${TIER_LABELS[c.tier.value]}`, blocks };
+}

@@ -1,0 +1,37 @@
+import type { OverdueItem } from '../../app/sweep/overdue-items.js';
+import { ACTIONS } from '../ids.js';
+import { escapeText, mention, truncate } from '../escape.js';
+import { actions, button, context, section, type Block } from './blocks.js';
+import { TIER_LABELS } from './classification-text.js';
+
+const DAY_MS = 86_400_000;
+const KIND_LABEL: Record<OverdueItem['kind'], string> = {
+  review: 'Overdue review', evidence: 'Overdue evidence', exception: 'Open exception past its date', statutory: 'LEGAL DEADLINE (EU AI Act)',
+};
+
+const dayIn = (d: Date, tz: string) => d.toLocaleDateString('en-CA', { timeZone: tz });
+
+/** An escalation card for the governance channel: what, whose, since when, how bad — and buttons to act. */
+export function buildEscalationPost(args: { level: 1 | 2; items: OverdueItem[]; since: Date; now: Date; admins: readonly string[]; timeZone: string }): { text: string; blocks: Block[] } {
+  const first = args.items[0]!;
+  const days = Math.floor((args.now.getTime() - args.since.getTime()) / DAY_MS);
+  const tier = TIER_LABELS[first.tier as keyof typeof TIER_LABELS] ?? first.tier;
+  const name = escapeText(first.systemName);
+  const legal = first.kind === 'statutory' ? ' This is a statutory deadline, not a review cycle.' : '';
+  const callAdmins = args.level === 2 && args.admins.length ? `\n${args.admins.map(mention).join(' ')}: second-level escalation — please decide or fund the remediation.` : '';
+  const list = args.items.slice(0, 8).map((i) => `• ${escapeText(truncate(i.what, 200))} (due ${dayIn(i.dueAt, args.timeZone)})`).join('\n');
+  const more = args.items.length > 8 ? `\n…and ${args.items.length - 8} more` : '';
+  const itemRef = `${first.kind}:${first.id}`;
+  const blocks: Block[] = [
+    section(`:rotating_light: *Level ${args.level} · ${KIND_LABEL[first.kind]}* — *${name}* (\`${first.systemId}\`)\nOwner ${mention(first.ownerId)} · ${tier} · overdue since ${dayIn(args.since, args.timeZone)} (${days} days).${legal}${callAdmins}`),
+    section(`${list}${more}`),
+    actions(`escalation:${itemRef}`, [
+      button('Acknowledge', ACTIONS.escalationAcknowledge, itemRef, 'primary'),
+      button('Snooze', ACTIONS.escalationSnooze, itemRef),
+      button('Reassign', ACTIONS.escalationReassign, itemRef),
+      button('Open record', ACTIONS.openRecord, first.systemId),
+    ]),
+    context(`Escalated by aigov on ${dayIn(args.now, args.timeZone)}. Only governance admins can snooze.`),
+  ];
+  return { text: `Level ${args.level} escalation: ${KIND_LABEL[first.kind]} for ${name}`, blocks };
+}

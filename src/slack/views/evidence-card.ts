@@ -1,0 +1,51 @@
+import { ACTIONS } from '../ids.js';
+import { escapeText, mention, truncate } from '../escape.js';
+import { actions, button, context, header, section, type Block } from './blocks.js';
+import { sourceLabel } from './classification-text.js';
+
+export interface CardClaim {
+  id: string;
+  source: string;
+  requirementId: string;
+  title: string;
+  summary: string;
+  status: string;
+  dueAt: Date;
+}
+
+// A message holds at most 50 blocks; each open claim takes two (text + buttons).
+const MAX_OPEN_SHOWN = 20;
+
+export const OPEN_CLAIM_STATUSES = ['requested', 'stale'] as const;
+export const isOpenClaim = (status: string) => (OPEN_CLAIM_STATUSES as readonly string[]).includes(status);
+
+const STATUS_LABELS: Record<string, string> = {
+  requested: 'requested', stale: 'stale — needs new evidence', submitted: 'submitted', reused: 'answered by reuse', exception: 'exception raised',
+};
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The owner's evidence request for one system: what they owe, by when, and buttons to answer each claim. */
+export function buildEvidenceCard(args: { systemId: string; systemName: string; ownerId: string; claims: CardClaim[]; notes?: string[] }): { text: string; blocks: Block[] } {
+  const { claims } = args;
+  const open = claims.filter((c) => isOpenClaim(c.status));
+  const answered = claims.length - open.length;
+  const name = escapeText(args.systemName);
+  const blocks: Block[] = [
+    header(truncate(`Evidence requested: ${args.systemName}`, 150)),
+    section(`${mention(args.ownerId)}, you own these claims of *${name}* (\`${args.systemId}\`). Each needs an artifact — a link, ticket, log, minutes or test result with a date and the period it covers.\n*Progress:* ${answered} of ${claims.length} answered`),
+  ];
+  for (const note of args.notes ?? []) blocks.push(context(note));
+  for (const c of open.slice(0, MAX_OPEN_SHOWN)) {
+    blocks.push(section(`*${sourceLabel(c.source)} ${escapeText(c.requirementId)}* — ${escapeText(truncate(c.title, 150))}\n${escapeText(truncate(c.summary, 300))}\n_Due ${day(c.dueAt)} · ${STATUS_LABELS[c.status] ?? c.status}_`));
+    blocks.push(actions(`claim:${c.id}`, [
+      button('Submit evidence', ACTIONS.evidenceSubmit, c.id, 'primary'),
+      button('Reuse evidence', ACTIONS.evidenceReuse, c.id),
+      button('Reassign', ACTIONS.claimReassign, c.id),
+      button("Can't provide", ACTIONS.claimCannotProvide, c.id),
+    ]));
+  }
+  if (open.length > MAX_OPEN_SHOWN) blocks.push(context(`…and ${open.length - MAX_OPEN_SHOWN} more open claims: they appear here as you answer these, and all are on your aigov Home tab.`));
+  if (!open.length) blocks.push(section(':white_check_mark: Every claim is answered. Thank you — nothing else is waiting for you on this system.'));
+  return { text: `Evidence requested for ${name}: ${answered} of ${claims.length} answered`, blocks };
+}
