@@ -97,13 +97,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: 'postgres',
     where,
     migrate: async () => {
-      const reserved = await client.reserve();
+      // One connection (max: 1) so the advisory lock and the migration statements share a session.
+      const single = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
       try {
-        await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql, schema }), { migrationsFolder: migrationsFolder() });
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres({ client: single, schema }), { migrationsFolder: migrationsFolder() });
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {
-        await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-        reserved.release();
+        await single.end({ timeout: 5 });
       }
     },
     ping: async () => { await db.execute(sql`select 1`); },

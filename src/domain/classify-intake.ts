@@ -1,6 +1,6 @@
 import { decideRiskTier } from './classification/risk-tier.js';
 import { decidePrimarySource, decideSupportingSources } from './classification/primary-source.js';
-import { decideCadence } from './classification/review-cadence.js';
+import { decideCadence } from './classification/tier-cadence.js';
 import { decideRoleObligations, euRolesOf } from './classification/role-obligations.js';
 import { selectRequirements } from './classification/select-requirements.js';
 import { decideTransparencyDuties } from './classification/transparency-duties.js';

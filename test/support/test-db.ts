@@ -21,10 +21,11 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     await admin.end();
     const dbUrl = withDatabase(url, name);
     const db = await openDatabase({ url: dbUrl, poolSize: 5 });
+    const closePool = db.close;
     return Object.assign(db, {
       url: dbUrl,
       close: async () => {
-        await db.close();
+        await closePool();
         const a = postgres(url, { max: 1, onnotice: () => {} });
         await a.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
         await a.end();

@@ -40,20 +40,20 @@ export const PROHIBITED_RULE: RequirementRule = {
   applies: (ctx) => ctx.tier.route.kind === 'art5',
   because: (ctx) => `Prohibited-practice rule: ${ctx.tier.tier.refs.join(', ')} means the system is stopped or withdrawn, with the decision, impact and decommissioning on record`,
   claims: (ctx) => [
-    ...(ctx.tier.euBinds && ctx.tier.route.kind === 'art5' ? eu(ctx.tier.route.practiceRef as EuClaimId) : []),
+    ...(ctx.tier.euBinds && ctx.tier.route.kind === 'art5' ? eu(ctx.tier.route.practiceRef) : []),
     ...iso('6.1.4', '10.2', 'A.5.4', 'A.9.4'),
     ...nist('GOVERN 1.1', 'GOVERN 1.7', 'MANAGE 1.1', 'MANAGE 2.4'),
   ],
 };
 
-const TRIGGER_CLAIMS: Record<Trigger, { why: string; claims: (ctx: RuleContext) => ClaimRef[] }> = {
+const TRIGGER_CLAIMS: Record<Trigger, { why: string | ((ctx: RuleContext) => string); claims: (ctx: RuleContext) => ClaimRef[] }> = {
   new_system: { why: 'the system enters the AI management system scope and the inventory', claims: () => [...iso('4.3'), ...nist('GOVERN 1.6')] },
   certification: { why: 'the system is audited within the certified scope', claims: () => [...iso('4.3', '9.2.2'), ...nist('MEASURE 1.3')] },
   risk_review: { why: 'its risks are reassessed and treated', claims: () => [...iso('8.2', '8.3'), ...nist('MAP 5.1', 'MANAGE 1.3')] },
   material_change: { why: 'the change is planned and its impact reassessed', claims: () => [...iso('6.3', '8.4'), ...nist('MAP 1.4')] },
   customer_assurance: { why: 'a customer is given information and residual risks', claims: () => [...iso('A.8.5', 'A.10.4'), ...nist('MANAGE 1.4')] },
   incident: {
-    why: 'the incident is responded to, communicated and corrected (serious incidents of high-risk systems reported under Art. 73)',
+    why: (ctx) => `the incident is responded to, communicated and corrected${euHigh(ctx) && isProvider(ctx) ? ', and reported to the authority if serious (Art. 73)' : ''}`,
     claims: (ctx) => [...iso('10.2', 'A.8.4'), ...nist('MANAGE 4.3'), ...(euHigh(ctx) && isProvider(ctx) ? eu('Art. 73') : [])],
   },
   supplier_change: { why: 'the supplier is reassessed and the contract updated', claims: () => [...iso('A.10.3'), ...nist('GOVERN 6.1', 'MANAGE 3.1')] },
@@ -76,7 +76,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     applies: () => true,
-    because: (ctx) => `Trigger rule: ${ctx.facts.trigger} means ${TRIGGER_CLAIMS[ctx.facts.trigger].why}`,
+    because: (ctx) => {
+      const { why } = TRIGGER_CLAIMS[ctx.facts.trigger];
+      return `Trigger rule: ${ctx.facts.trigger} means ${typeof why === 'function' ? why(ctx) : why}`;
+    },
     claims: (ctx) => TRIGGER_CLAIMS[ctx.facts.trigger].claims(ctx),
   },
   {
@@ -126,7 +129,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     applies: (ctx) => euHigh(ctx) && (ctx.roles.includes('importer') || ctx.roles.includes('distributor')),
-    because: (ctx) => `High-risk supply-chain rule: an ${ctx.roles[0]} of a high-risk system checks it before it reaches the market (${ctx.roles.includes('importer') ? 'Art. 23' : 'Art. 24'})`,
+    because: (ctx) => ctx.roles.includes('importer')
+      ? 'High-risk supply-chain rule: an importer of a high-risk system checks it before placing it on the market (Art. 23)'
+      : 'High-risk supply-chain rule: a distributor of a high-risk system checks it before making it available (Art. 24)',
     claims: (ctx) => eu(ctx.roles.includes('importer') ? 'Art. 23' : 'Art. 24'),
   },
   {

@@ -38,7 +38,7 @@ export function decideRiskTier(facts: SystemFacts, duties: readonly Transparency
     const practice = prohibitedPractice(facts.prohibitedPractice);
     return decision(
       { value: 'prohibited', reason: `Prohibited under ${practice.ref}: ${lowerFirst(practice.summary)}`, refs: [practice.ref] },
-      { kind: 'art5', practiceRef: practice.ref },
+      { kind: 'art5', practiceRef: `Art. ${facts.prohibitedPractice}` },
       euBinds,
     );
   }

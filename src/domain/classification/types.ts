@@ -1,4 +1,6 @@
-import type { AnnexIIIPoint, Art63Condition, RiskTier, Source, TransparencyDuty, WorkKind } from '../vocabulary.js';
+import type {
+  AnnexIIIPoint, Art63Condition, ProhibitedPractice, RiskTier, Source, TransparencyDuty, WorkKind,
+} from '../vocabulary.js';
 
 /** A decided value with the sentence that explains it and the provisions it rests on. */
 export interface Reasoned<T> {
@@ -47,7 +49,7 @@ export interface ClassificationPolicy {
 
 /** How the tier was reached; later decisions (roles, requirements) depend on the route, not only the tier. */
 export type TierRoute =
-  | { kind: 'art5'; practiceRef: string }
+  | { kind: 'art5'; practiceRef: `Art. ${ProhibitedPractice}` }
   | { kind: 'art6_1' }
   | { kind: 'art6_2'; point: AnnexIIIPoint }
   | { kind: 'art6_3_derogation'; point: AnnexIIIPoint; condition: Art63Condition }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { BOT_EVENTS, SHORTCUTS, SLASH_COMMAND } from '../../src/slack/ids.js';
+import { loadManifest, manifestIds } from '../support/manifest.js';
+
+describe('manifest.yml and the ids the code listens for', () => {
+  const ids = manifestIds(loadManifest());
+
+  it('declares exactly the slash command the code handles', () => {
+    expect(ids.commands).toEqual([SLASH_COMMAND]);
+  });
+
+  it('subscribes to exactly the bot events the code handles', () => {
+    expect([...ids.botEvents].sort()).toEqual([...BOT_EVENTS].sort());
+  });
+
+  it('declares exactly the shortcuts the code handles, both ways', () => {
+    expect([...ids.globalShortcutCallbackIds, ...ids.messageShortcutCallbackIds].sort()).toEqual(Object.values(SHORTCUTS).sort());
+  });
+
+  it('asks for the scopes the gateway uses and no others', () => {
+    expect([...ids.botScopes].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:write', 'im:write', 'users:read']);
+  });
+});
