@@ -12,6 +12,20 @@ describe('the running app in HTTP mode', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
+  it('answers /healthz with 503 while the database does not answer, and recovers', async () => {
+    const database = app.server.runtime.database as { ping: () => Promise<void> };
+    const ping = database.ping;
+    database.ping = async () => { throw new Error('connection refused'); };
+    try {
+      const res = await fetch(`${app.baseUrl}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ ok: false });
+    } finally {
+      database.ping = ping;
+    }
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  });
+
   it('serves Prometheus metrics', async () => {
     const res = await fetch(`${app.baseUrl}/metrics`);
     expect(res.status).toBe(200);
