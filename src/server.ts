@@ -4,6 +4,7 @@ import type { Database } from './db/client.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { registerOutboxGauges } from './outbox/metrics.js';
 
 export interface Server {
   readonly runtime: Runtime;
@@ -26,6 +27,7 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
       health: async () => { await database.ping(); return true; },
     });
     dispatcher.start();
+    registerOutboxGauges(() => dispatcher.health());
     scheduler = config.schedules.enabled ? startScheduler(runtime, logger) : undefined;
   } catch (err) {
     await app?.stop().catch(() => {});

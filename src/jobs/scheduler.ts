@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { Runtime } from '../runtime.js';
 import { JOBS } from './registry.js';
+import { jobMetrics } from './metrics.js';
 
 export interface Scheduler {
   stop(): void;
@@ -16,7 +17,9 @@ export interface Scheduler {
 export function startScheduler(runtime: Runtime, logger: Logger): Scheduler {
   const running = new Set<Promise<unknown>>();
   const tasks = JOBS.map((job) => cron.schedule(job.schedule(runtime.config), () => {
+    const end = jobMetrics.duration.startTimer({ job: job.name });
     const run = job.run(runtime, new Date())
+      .finally(() => end())
       .then((summary) => logger.info({ job: job.name, summary }, 'job finished'))
       .catch((err) => logger.error({ job: job.name, err }, 'job failed'))
       .finally(() => { running.delete(run); runtime.dispatcher.kick(); });

@@ -198,6 +198,17 @@ export class OutboxDispatcher {
     return at && at.getTime() < deadline ? at : null;
   }
 
+  /** For the metrics endpoint: how much is waiting and for how long. */
+  async health(): Promise<{ depth: number; oldestAgeSeconds: number; dead: number }> {
+    const [row] = await this.opts.db.select({
+      depth: sql<number>`count(*) filter (where ${outboxMessages.status} in ('pending', 'sending'))::int`,
+      oldest: sql<string | null>`min(${outboxMessages.createdAt}) filter (where ${outboxMessages.status} in ('pending', 'sending'))`,
+      dead: sql<number>`count(*) filter (where ${outboxMessages.status} = 'dead')::int`,
+    }).from(outboxMessages);
+    const oldest = row?.oldest ? new Date(row.oldest).getTime() : null;
+    return { depth: row?.depth ?? 0, dead: row?.dead ?? 0, oldestAgeSeconds: oldest ? Math.max(0, (this.clock().getTime() - oldest) / 1000) : 0 };
+  }
+
   async pendingCount(): Promise<number> {
     const [row] = await this.opts.db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(inArray(outboxMessages.status, ['pending', 'sending']));
     return row?.n ?? 0;

@@ -8,7 +8,7 @@ import { boltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './deps.js';
 import { reportErrorToUser } from './error-reporting.js';
 import { registerListeners } from './listeners/index.js';
-import { httpMetrics } from './http-metrics.js';
+import { requestLogging } from './http-metrics.js';
 
 export interface HealthCheck { (): Promise<boolean> }
 
@@ -61,7 +61,7 @@ export async function startSlackApp(args: { config: Config; deps: SlackDeps; hea
   app.error((async ({ error, body }: { error: Error & { original?: unknown }; body: unknown }) => {
     await reportErrorToUser({ err: error.original ?? error, body, logger, gateway: deps.gateway });
   }) as never);
-  app.use(httpMetrics);
+  app.use(requestLogging(logger));
   registerListeners(app, deps);
 
   let port: number;

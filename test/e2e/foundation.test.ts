@@ -29,7 +29,8 @@ describe('the running app in HTTP mode', () => {
   it('serves Prometheus metrics', async () => {
     const res = await fetch(`${app.baseUrl}/metrics`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('aigov_outbox_deliveries_total');
+    const text = await res.text();
+    for (const m of ['aigov_outbox_deliveries_total', 'aigov_outbox_depth', 'aigov_outbox_oldest_age_seconds', 'aigov_slack_request_seconds', 'aigov_job_seconds']) expect(text).toContain(m);
   });
 
   it('answers /aigov help ephemerally with the commands', async () => {
