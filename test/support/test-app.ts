@@ -26,9 +26,9 @@ export interface TestApp {
  * The real app in HTTP mode on port 0, its own database, and a fake Slack Web API on loopback.
  * Requests are signed exactly as Slack signs them.
  */
-export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; fake?: FakeSlack } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; fake?: FakeSlack; database?: Database } = {}): Promise<TestApp> {
   const fake = opts.fake ?? await startFakeSlack();
-  const database = await createTestDatabase();
+  const database = opts.database ?? await createTestDatabase();
   const signingSecret = randomBytes(16).toString('hex');
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.apiUrl, PORT: '0',

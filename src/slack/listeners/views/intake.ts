@@ -14,6 +14,7 @@ import { buildIntakeReviewView, REVIEW_BLOCKS } from '../../views/intake/intake-
 import { buildRequestDetailsView } from '../../views/intake/request-details-view.js';
 import { INTAKE_KINDS } from '../../views/intake/intake-kinds.js';
 import { START_BLOCKS } from '../../views/intake/intake-start-view.js';
+import { answerSubmissionErrors } from './submission-errors.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -40,16 +41,8 @@ function handleIntakeDetailsSubmission(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    try {
-      const draft = await draftIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), facts: parsed.value });
-      await ack({ response_action: 'push', view: buildIntakeReviewView(draft) as never });
-    } catch (err) {
-      if (err instanceof AppError && Object.keys(err.fields).length) {
-        await ack({ response_action: 'errors', errors: err.fields });
-        return;
-      }
-      throw err;
-    }
+    const draft = await draftIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), facts: parsed.value });
+    await ack({ response_action: 'push', view: buildIntakeReviewView(draft) as never });
   };
 }
 
@@ -62,7 +55,7 @@ function handleIntakeReviewSubmission(deps: SlackDeps) {
       await confirmIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), draftId: meta.draftId, note });
       await ack({ response_action: 'clear' });
     } catch (err) {
-      if (err instanceof AppError && err.code !== 'UNAVAILABLE') {
+      if (err instanceof AppError) {
         // The review step has one field; the message under it tells the user to go Back and fix the cause.
         await ack({ response_action: 'errors', errors: { [REVIEW_BLOCKS.note]: `${Object.values(err.fields)[0] ?? err.message} Press Back to change your answers.` } });
         return;
@@ -73,7 +66,7 @@ function handleIntakeReviewSubmission(deps: SlackDeps) {
 }
 
 export function registerIntakeViews(app: App, deps: SlackDeps): void {
-  app.view(VIEWS.intakeStart, handleIntakeStartSubmission);
-  app.view(VIEWS.intakeDetails, handleIntakeDetailsSubmission(deps));
-  app.view(VIEWS.intakeReview, handleIntakeReviewSubmission(deps));
+  app.view(VIEWS.intakeStart, answerSubmissionErrors(() => START_BLOCKS.kind, deps.logger, handleIntakeStartSubmission));
+  app.view(VIEWS.intakeDetails, answerSubmissionErrors(() => 'name', deps.logger, handleIntakeDetailsSubmission(deps)));
+  app.view(VIEWS.intakeReview, answerSubmissionErrors(() => REVIEW_BLOCKS.note, deps.logger, handleIntakeReviewSubmission(deps)));
 }
