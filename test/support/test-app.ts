@@ -6,6 +6,7 @@ import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { SlackTestClient } from './slack-client.js';
 import { createTestDatabase } from './test-db.js';
 import { silentLogger } from './logger.js';
+import type { Logger } from 'pino';
 
 export const USERS = { requester: 'U0REQUEST', owner: 'U0OWNER1', owner2: 'U0OWNER2', admin: 'U0ADMIN1', stranger: 'U0STRANGER' } as const;
 export const CHANNELS = { governance: 'C0GOV', intake: 'C0INTAKE' } as const;
@@ -26,7 +27,7 @@ export interface TestApp {
  * The real app in HTTP mode on port 0, its own database, and a fake Slack Web API on loopback.
  * Requests are signed exactly as Slack signs them.
  */
-export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; fake?: FakeSlack; database?: Database } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; fake?: FakeSlack; database?: Database; logger?: Logger } = {}): Promise<TestApp> {
   const fake = opts.fake ?? await startFakeSlack();
   const database = opts.database ?? await createTestDatabase();
   const signingSecret = randomBytes(16).toString('hex');
@@ -35,7 +36,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: (
     AIGOV_GOVERNANCE_CHANNEL: CHANNELS.governance, AIGOV_INTAKE_CHANNEL: CHANNELS.intake, AIGOV_ADMINS: USERS.admin,
     AIGOV_SCHEDULER: 'off', AIGOV_TZ: 'UTC', ...opts.env,
   }, 'server');
-  const server = await startServer(config, silentLogger, { database, ...(opts.now ? { now: opts.now } : {}) });
+  const server = await startServer(config, opts.logger ?? silentLogger, { database, ...(opts.now ? { now: opts.now } : {}) });
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const slack = new SlackTestClient({ baseUrl, signingSecret, fake });
   return {
