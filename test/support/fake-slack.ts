@@ -214,6 +214,11 @@ export class FakeSlack {
 
   // Mirrors a view_submission ack ({response_action: 'update' | 'push' | 'clear' | 'errors'})
   // into the view stack, returning the view the user now sees.
+  /** Points apps.connections.open at a Socket Mode server the test runs. */
+  setSocketModeUrl(url: string): void {
+    this.#state.socketModeUrl = url;
+  }
+
   applyViewAck(viewId: string, ack: SlackArgs | undefined): StoredView | undefined {
     return applyResponseAction(this.#state, viewId, ack);
   }

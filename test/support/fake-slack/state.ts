@@ -44,6 +44,8 @@ export class FakeState {
   readonly dmUserByChannel = new Map<string, string>();
   readonly files = new Map<string, FakeFile>();
   lastModalViewId: string | undefined;
+  /** Where apps.connections.open sends a Socket Mode client (a test's WebSocket server). */
+  socketModeUrl: string | undefined;
   #lastTsSeconds = 0;
   #tsCounter = 0;
   #viewCounter = 0;

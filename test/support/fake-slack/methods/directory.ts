@@ -38,3 +38,7 @@ export function conversationsOpen(state: FakeState, args: SlackArgs): ApiAnswer 
   const id = `G${users.map((u) => u.slice(1, 4)).join('')}`.slice(0, 11);
   return { ok: true, channel: { id, created, is_im: false, is_mpim: true, is_open: true } };
 }
+
+export function appsConnectionsOpen(state: FakeState): ApiAnswer {
+  return state.socketModeUrl ? { ok: true, url: state.socketModeUrl } : fail('invalid_auth');
+}

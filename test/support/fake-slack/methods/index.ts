@@ -9,6 +9,7 @@ type MethodHandler = (state: FakeState, args: SlackArgs) => ApiAnswer;
 
 export const WEB_API_METHODS: Readonly<Record<string, MethodHandler>> = {
   'auth.test': directory.authTest,
+  'apps.connections.open': (state) => directory.appsConnectionsOpen(state),
   'chat.postMessage': chat.postMessage,
   'chat.update': chat.update,
   'chat.delete': chat.deleteMessage,
