@@ -1,11 +1,16 @@
 import type { SlackGateway } from '../slack/gateway.js';
 import type { ServiceContext } from './context.js';
 import { openDueReviews } from './sweep/open-due-reviews.js';
+import { askReviewers } from './sweep/ask-reviewers.js';
 import { expireEvidencePeriods } from './sweep/expire-evidence-periods.js';
 import { escalateOverdue } from './sweep/escalate-overdue.js';
 import { remindOwners } from './sweep/remind-owners.js';
+import { warnExpiringAcceptances } from './sweep/warn-expiring-acceptances.js';
 
-export interface SweepSummary { reviewsOpened: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number; ms: number }
+export interface SweepSummary {
+  reviewsOpened: number; reviewersAsked: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number;
+  acceptancesExpiring: number; ms: number;
+}
 
 /**
  * The overdue/escalation sweep as of ctx.now(). Every step is idempotent for the same instant, so it is
@@ -14,8 +19,10 @@ export interface SweepSummary { reviewsOpened: number; evidenceExpired: number; 
 export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<SlackGateway, 'userTimeZone'> } = {}): Promise<SweepSummary> {
   const started = Date.now();
   const reviewsOpened = await openDueReviews(ctx);
+  const reviewersAsked = await askReviewers(ctx, deps.gateway);
   const evidenceExpired = await expireEvidencePeriods(ctx);
   const { escalated, superseded, remindOwners: owners } = await escalateOverdue(ctx);
   const ownersReminded = await remindOwners(ctx, owners, deps.gateway);
-  return { reviewsOpened, evidenceExpired, escalated, superseded, ownersReminded, ms: Date.now() - started };
+  const acceptancesExpiring = await warnExpiringAcceptances(ctx, deps.gateway);
+  return { reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, ms: Date.now() - started };
 }

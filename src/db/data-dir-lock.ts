@@ -10,8 +10,10 @@ export class DataDirBusyError extends Error {}
  */
 export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
   try {
-    const release = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.aigov.lock`, retries: 0, stale: 15_000, realpath: false,
-      onCompromised: (err) => { throw err; } });
+    // PGlite blocks the event loop for seconds while it initialises, delaying the lock's heartbeat; a
+    // generous stale time keeps a busy owner from looking dead. A dead owner's lock frees after a minute.
+    const release = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.aigov.lock`, retries: 0, stale: 60_000, update: 10_000, realpath: false,
+      onCompromised: (err) => { process.emitWarning(`aigov data folder lock: ${err.message}`); } });
     return { release: () => release().catch(() => {}) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {

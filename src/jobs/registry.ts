@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Runtime } from '../runtime.js';
 import { runSweep } from '../app/run-sweep.js';
 import { postDigest } from '../app/post-digest.js';
+import { sendOwnerWeeks } from '../app/send-owner-weeks.js';
 import { jobContext } from './job-context.js';
 
 export interface Job {
@@ -13,5 +14,9 @@ export interface Job {
 
 export const JOBS: readonly Job[] = [
   { name: 'sweep', schedule: (c) => c.schedules.sweepCron, run: (rt, now) => runSweep(jobContext(rt, 'sweep', now), { gateway: rt.gateway }) },
-  { name: 'digest', schedule: (c) => c.schedules.digestCron, run: (rt, now) => postDigest(jobContext(rt, 'digest', now), { cron: rt.config.schedules.digestCron }) },
+  // The owners' weekly DMs ride on the digest's schedule: each owner is told once per week however often it runs.
+  { name: 'digest', schedule: (c) => c.schedules.digestCron, run: async (rt, now) => ({
+    ...(await postDigest(jobContext(rt, 'digest', now), { cron: rt.config.schedules.digestCron })),
+    ownerWeek: await sendOwnerWeeks(jobContext(rt, 'owner-week', now), { gateway: rt.gateway }),
+  }) },
 ];

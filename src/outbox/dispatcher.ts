@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { outboxMessages, slackMessages } from '../db/schema/index.js';
@@ -19,7 +19,11 @@ export interface DispatcherOptions {
 }
 
 type Row = typeof outboxMessages.$inferSelect;
-type Outcome = { status: 'sent'; channel: string; ts: string } | { status: 'waiting'; detail: string } | { status: 'failed'; failure: DeliveryFailure };
+type Outcome =
+  | { status: 'sent'; channel: string; ts: string }
+  | { status: 'waiting'; detail: string }
+  | { status: 'paused'; untilMs: number }
+  | { status: 'failed'; failure: DeliveryFailure };
 
 const BACKOFF_CAP_MS = 15 * 60_000;
 export const backoffMs = (attempts: number) => Math.min(BACKOFF_CAP_MS, 1000 * 2 ** Math.max(0, attempts - 1));
@@ -64,7 +68,7 @@ export class OutboxDispatcher {
       if (handled > 0) continue;
       const due = await this.dueSoon(deadline);
       if (!due) break;
-      await sleep(Math.min(1000, Math.max(50, due.getTime() - this.clock().getTime())));
+      await sleep(Math.min(1000, Math.max(this.pauseRemainingMs() ?? 50, due.getTime() - this.clock().getTime(), 10)));
     }
     return { pending: await this.pendingCount() };
   }
@@ -82,7 +86,9 @@ export class OutboxDispatcher {
       } finally {
         this.running = false;
       }
-      if (!this.stopped) this.timer = setTimeout(() => { this.inFlight = loop(); }, this.kicked ? 0 : pollMs);
+      // A method paused after a 429 holds rows back: look again the moment the pause ends, not a poll later.
+      const wait = this.kicked ? 0 : Math.min(pollMs, this.pauseRemainingMs() ?? pollMs);
+      if (!this.stopped) this.timer = setTimeout(() => { this.inFlight = loop(); }, wait);
     };
     this.inFlight = loop();
   }
@@ -105,11 +111,16 @@ export class OutboxDispatcher {
   private async claim(): Promise<Row[]> {
     const now = this.clock();
     const { db } = this.opts;
+    // Rows for a method Slack has paused stay unclaimed: claiming them only to put them back is churn.
+    const held = KINDS.filter((kind) => (this.pausedUntil.get(METHOD_OF_KIND[kind]) ?? 0) > Date.now());
     return db.transaction(async (tx) => {
       const due = await tx.select({ id: outboxMessages.id }).from(outboxMessages)
-        .where(or(
-          and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)),
-          and(eq(outboxMessages.status, 'sending'), lte(outboxMessages.lockedUntil, now)),
+        .where(and(
+          or(
+            and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)),
+            and(eq(outboxMessages.status, 'sending'), lte(outboxMessages.lockedUntil, now)),
+          ),
+          held.length ? notInArray(outboxMessages.kind, held) : undefined,
         ))
         .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.createdAt))
         .limit(this.batchSize)
@@ -142,6 +153,13 @@ export class OutboxDispatcher {
       });
       return;
     }
+    if (outcome.status === 'paused') {
+      // Held back by our own pause, not refused by Slack: no attempt spent, and the pause is not extended —
+      // extending it for every held row would keep the method paused for as long as rows keep coming due.
+      await db.update(outboxMessages).set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + Math.max(0, outcome.untilMs - Date.now())) })
+        .where(eq(outboxMessages.id, row.id));
+      return;
+    }
     if (outcome.status === 'waiting') {
       // The message it depends on is not out yet; this is not a failed attempt.
       await db.update(outboxMessages).set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + 2000), lastError: outcome.detail })
@@ -156,7 +174,7 @@ export class OutboxDispatcher {
       return;
     }
     const waitMs = failure.kind === 'rate_limited' ? failure.retryAfterSeconds * 1000 : backoffMs(row.attempts);
-    if (failure.kind === 'rate_limited') this.pausedUntil.set(methodOf(row), Date.now() + waitMs);
+    if (failure.kind === 'rate_limited') this.pausedUntil.set(methodOf(row), Math.max(this.pausedUntil.get(methodOf(row)) ?? 0, Date.now() + waitMs));
     log.warn({ reason: failure.detail, retryInMs: waitMs }, 'outbox delivery failed; will retry');
     await db.update(outboxMessages).set({
       status: 'pending', lockedUntil: null, lastError: failure.detail, nextAttemptAt: new Date(now.getTime() + waitMs),
@@ -167,7 +185,7 @@ export class OutboxDispatcher {
 
   private async deliver(row: Row): Promise<Outcome> {
     const paused = this.pausedUntil.get(methodOf(row)) ?? 0;
-    if (paused > Date.now()) return { status: 'failed', failure: { kind: 'rate_limited', retryAfterSeconds: Math.ceil((paused - Date.now()) / 1000), detail: 'method paused after a 429' } };
+    if (paused > Date.now()) return { status: 'paused', untilMs: paused };
     const message = OutboxMessage.parse(row.payload);
     const { gateway } = this.opts;
     if (message.kind === 'slack.post.v1') {
@@ -209,11 +227,19 @@ export class OutboxDispatcher {
     return { depth: row?.depth ?? 0, dead: row?.dead ?? 0, oldestAgeSeconds: oldest ? Math.max(0, (this.clock().getTime() - oldest) / 1000) : 0 };
   }
 
+  /** Time left of the shortest pause in force, or undefined when no method is paused. */
+  private pauseRemainingMs(): number | undefined {
+    const left = [...this.pausedUntil.values()].map((until) => until - Date.now()).filter((ms) => ms > 0);
+    return left.length ? Math.min(...left) : undefined;
+  }
+
   async pendingCount(): Promise<number> {
     const [row] = await this.opts.db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(inArray(outboxMessages.status, ['pending', 'sending']));
     return row?.n ?? 0;
   }
 }
 
+const METHOD_OF_KIND = { 'slack.post.v1': 'chat.postMessage', 'slack.update.v1': 'chat.update' } as const;
+const KINDS = Object.keys(METHOD_OF_KIND) as (keyof typeof METHOD_OF_KIND)[];
 const methodOf = (row: Row) => (row.kind === 'slack.update.v1' ? 'chat.update' : 'chat.postMessage');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -12,6 +12,10 @@ export interface SlackGateway {
   publishHome(userId: string, view: unknown): Promise<void>;
   userTimeZone(userId: string): Promise<string | null>;
   uploadFile(args: { channel: string; filename: string; content: string; title: string; comment: string }): Promise<void>;
+  /** A link to one message that anyone in the conversation can open: what "Attach as evidence" records. */
+  messagePermalink(channel: string, messageTs: string): Promise<string>;
+  /** The bot's DM channel with a user (D…): file uploads need a conversation id, not a user id. */
+  openDm(userId: string): Promise<string>;
 }
 
 /** Failure kinds the outbox acts on: wait and retry, back off and retry, or give up with the reason. */
@@ -92,6 +96,16 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
     },
     async uploadFile({ channel, filename, content, title, comment }) {
       await client.filesUploadV2({ channel_id: channel, filename, content, title, initial_comment: comment });
+    },
+    async messagePermalink(channel, messageTs) {
+      const res = await client.chat.getPermalink({ channel, message_ts: messageTs });
+      if (!res.permalink) throw new Error('chat.getPermalink answered without a permalink');
+      return res.permalink;
+    },
+    async openDm(userId) {
+      const res = await client.conversations.open({ users: userId });
+      if (!res.channel?.id) throw new Error('conversations.open answered without a channel');
+      return res.channel.id;
     },
   };
 }

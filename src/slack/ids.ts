@@ -47,5 +47,6 @@ export const ACTIONS = {
   escalationAcknowledge: 'aigov_escalation_acknowledge',
   riskExtend: 'aigov_risk_extend',
   riskClose: 'aigov_risk_close',
+  exceptionActionDone: 'aigov_exception_action_done',
   registerSystem: 'aigov_register_system',
 } as const;

@@ -5,10 +5,11 @@ import { openIntake, registerThroughModal, submit, systemDetailsValues } from '.
 import { aiSystems, auditEvents, classifications } from '../../src/db/schema/index.js';
 import { plainTextValue, staticSelectValue } from '../support/view-state.js';
 import type { StoredView } from '../support/fake-slack.js';
+import type { MessageLike } from '../support/slack-payloads.js';
 
 describe('overriding a classification outcome', () => {
   let app: TestApp;
-  let announcement: { channel: string; ts: string; blocks: unknown[] };
+  let announcement: MessageLike;
   let systemId: string;
   beforeAll(async () => {
     app = await startTestApp();
@@ -16,7 +17,7 @@ describe('overriding a classification outcome', () => {
     await registerThroughModal(app, USERS.requester, { name: 'Fraud scorer', annexIII: '5(b)', supplier: 'ScoreCo' });
     await app.deliver();
     const post = app.fake.since(mark, 'chat.postMessage').find((c) => c.args.channel === CHANNELS.intake)!;
-    announcement = { channel: post.response.channel, ts: post.response.ts, blocks: post.args.blocks };
+    announcement = { channel: String(post.response!.channel), ts: String(post.response!.ts), blocks: post.args.blocks as MessageLike['blocks'] };
     systemId = (await app.database.db.select().from(aiSystems).where(eq(aiSystems.name, 'Fraud scorer')))[0]!.id;
   });
   afterAll(async () => { await app?.stop(); });
@@ -38,7 +39,7 @@ describe('overriding a classification outcome', () => {
   it('keeps the computed result and records the admin override beside it, with the justification', async () => {
     const mark = await click(USERS.admin);
     const opened = await app.fake.waitFor(() => app.fake.since(mark, 'views.open').find((c) => c.ok), 3000);
-    const view = opened.response.view as StoredView;
+    const view = opened.response!.view as StoredView;
     const short = await submit(app, USERS.admin, view, { choice: { value: staticSelectValue('cadenceDays=30') }, justification: { value: plainTextValue('because') } });
     expect(short.body?.errors?.justification).toMatch(/at least 20 characters/);
     const ok = await submit(app, USERS.admin, view, {

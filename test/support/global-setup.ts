@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', template);
     project.provide('pgliteSnapshot', '');
     return async () => {
-      const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${template}%`} or datname like 'aigov_t_%'`;
+      const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${template}%`}`;
       for (const r of rows) await admin.unsafe(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {});
       await admin.end();
     };

@@ -53,7 +53,7 @@ export async function openIntake(app: TestApp, user: string): Promise<StoredView
   const res = await app.slack.slashCommand({ user, text: 'new' });
   expect(res.status).toBe(200);
   const call = await app.fake.waitFor(() => app.fake.since(mark, 'views.open').find((c) => c.ok), 3000);
-  return call.response.view as StoredView;
+  return call.response!.view as StoredView;
 }
 
 /** Submits a view and applies Slack's response_action to the fake's stack; returns the ack body and the view now on top. */

@@ -15,7 +15,8 @@ export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `aigov_t_${randomBytes(5).toString('hex')}`;
+    // Named after this run's template so the run's teardown drops its own databases and no one else's.
+    const name = `${inject('pgTemplate')}_t_${randomBytes(5).toString('hex')}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
     await admin.end();

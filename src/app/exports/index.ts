@@ -1,12 +1,19 @@
 import type { Writable } from 'node:stream';
-import type { Runtime } from '../../runtime.js';
+import type { Db } from '../../db/client.js';
 import { parseFlags, requireFormat } from '../../cli/args.js';
 import { exportInventory } from './inventory.js';
 import { exportEvidenceMatrix } from './evidence-matrix.js';
+import { AUDITOR_EXPORTS } from './auditor-exports.js';
+
+/** What an export reads: the database, and the clock that stamps it (the CLI's or the server's). A Runtime is one. */
+export interface ExportRuntime {
+  readonly database: { readonly db: Db };
+  readonly now?: () => Date;
+}
 
 export interface Exporter {
   readonly kind: string;
-  run(args: string[], rt: Runtime, out: Writable): Promise<void>;
+  run(args: string[], rt: ExportRuntime, out: Writable): Promise<void>;
 }
 
 /** Auditor exports by kind; the CLI and `/aigov export` share them. */
@@ -25,4 +32,5 @@ export const EXPORTS: Exporter[] = [
       await exportEvidenceMatrix(rt.database.db, out, requireFormat(values.format, ['json', 'csv'] as const));
     },
   },
+  ...AUDITOR_EXPORTS,
 ];

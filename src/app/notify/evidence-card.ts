@@ -1,8 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { aiSystems, evidenceClaims, outboxMessages } from '../../db/schema/index.js';
+import { aiSystems, auditEvents, evidenceClaims, outboxMessages } from '../../db/schema/index.js';
 import { enqueue } from '../../outbox/enqueue.js';
-import { buildEvidenceCard } from '../../slack/views/evidence-card.js';
+import { buildEvidenceCard, type HandedOverClaim } from '../../slack/views/evidence-card.js';
 import { newId } from '../../db/ids.js';
 
 export const evidenceCardKey = (systemId: string, ownerId: string) => `evidence-card:${systemId}:${ownerId}`;
@@ -17,7 +17,8 @@ export async function refreshEvidenceCard(tx: DbOrTx, args: { systemId: string; 
   const claims = await tx.select().from(evidenceClaims)
     .where(and(eq(evidenceClaims.systemId, args.systemId), eq(evidenceClaims.ownerId, args.ownerId)))
     .orderBy(asc(evidenceClaims.dueAt), asc(evidenceClaims.source), asc(evidenceClaims.requirementId));
-  const card = buildEvidenceCard({ systemId: args.systemId, systemName: system.name, ownerId: args.ownerId, claims, ...(args.notes ? { notes: args.notes } : {}) });
+  const handedOver = await loadHandedOver(tx, args.systemId, args.ownerId);
+  const card = buildEvidenceCard({ systemId: args.systemId, systemName: system.name, ownerId: args.ownerId, claims, handedOver, ...(args.notes ? { notes: args.notes } : {}) });
   const key = evidenceCardKey(args.systemId, args.ownerId);
   if (!claims.length) {
     // Nothing owed and never told: say nothing. Told before (all reassigned away): edit that card.
@@ -29,4 +30,20 @@ export async function refreshEvidenceCard(tx: DbOrTx, args: { systemId: string; 
   if (!posted) {
     await enqueue(tx, { kind: 'slack.update.v1', key, text: card.text, blocks: card.blocks }, { idempotencyKey: `update:${key}:${newId('obx')}` });
   }
+}
+
+/**
+ * Claims of the system this owner once held and reassigned: the audit trail is the record of who handed
+ * what to whom, and the claim says who has it now.
+ */
+async function loadHandedOver(tx: DbOrTx, systemId: string, ownerId: string): Promise<HandedOverClaim[]> {
+  const others = await tx.select({ id: evidenceClaims.id, source: evidenceClaims.source, requirementId: evidenceClaims.requirementId, title: evidenceClaims.title, ownerId: evidenceClaims.ownerId })
+    .from(evidenceClaims).where(and(eq(evidenceClaims.systemId, systemId), ne(evidenceClaims.ownerId, ownerId)))
+    .orderBy(asc(evidenceClaims.source), asc(evidenceClaims.requirementId));
+  if (!others.length) return [];
+  const handed = await tx.selectDistinct({ claimId: auditEvents.subjectId }).from(auditEvents)
+    .where(and(eq(auditEvents.subjectType, 'evidence_claim'), eq(auditEvents.action, 'evidence.reassigned'),
+      inArray(auditEvents.subjectId, others.map((c) => c.id)), sql`${auditEvents.before}->>'ownerId' = ${ownerId}`));
+  const ids = new Set(handed.map((h) => h.claimId));
+  return others.filter((c) => ids.has(c.id)).map(({ source, requirementId, title, ownerId: now }) => ({ source, requirementId, title, ownerId: now }));
 }

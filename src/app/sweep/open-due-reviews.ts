@@ -8,14 +8,14 @@ import { withTransaction, type ServiceContext } from '../context.js';
 export async function openDueReviews(ctx: ServiceContext): Promise<number> {
   const now = ctx.now();
   return withTransaction(ctx, async (tx) => {
-    const due = await tx.select({ id: aiSystems.id, nextReviewAt: aiSystems.nextReviewAt, ownerId: aiSystems.ownerId }).from(aiSystems)
+    const due = await tx.select({ id: aiSystems.id, nextReviewAt: aiSystems.nextReviewAt, ownerId: aiSystems.ownerId, reviewerId: aiSystems.reviewerId }).from(aiSystems)
       .where(and(eq(aiSystems.status, 'active'), isNotNull(aiSystems.nextReviewAt), lte(aiSystems.nextReviewAt, now),
         sql`not exists (select 1 from ${reviews} r where r.system_id = ${aiSystems.id} and r.status in ('due', 'in_progress'))`))
       .orderBy(aiSystems.id);
     let opened = 0;
     for (const s of due) {
       const id = newId('rev');
-      const inserted = await tx.insert(reviews).values({ id, systemId: s.id, status: 'due', dueAt: s.nextReviewAt!, dueReason: 'cadence', reviewerId: s.ownerId, createdAt: now })
+      const inserted = await tx.insert(reviews).values({ id, systemId: s.id, status: 'due', dueAt: s.nextReviewAt!, dueReason: 'cadence', reviewerId: s.reviewerId ?? s.ownerId, createdAt: now })
         .onConflictDoNothing().returning({ id: reviews.id });
       if (!inserted.length) continue;
       opened += 1;

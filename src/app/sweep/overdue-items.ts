@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { aiSystems, evidenceClaims, exceptions, reviews, statutoryDeadlines, escalations } from '../../db/schema/index.js';
 
@@ -20,7 +20,8 @@ export interface OverdueItem {
 /** Open items due by `now`, with the system they belong to. Closed items never come back. */
 export async function loadOverdueItems(db: DbOrTx, now: Date): Promise<OverdueItem[]> {
   const sys = { systemName: aiSystems.name, tier: aiSystems.riskTier };
-  const reviewRows = await db.select({ id: reviews.id, systemId: reviews.systemId, ownerId: aiSystems.ownerId, dueAt: reviews.dueAt, reason: reviews.dueReason, ...sys })
+  // A review is the reviewer's to do; an exception is its action owner's once someone has been named.
+  const reviewRows = await db.select({ id: reviews.id, systemId: reviews.systemId, ownerId: sql<string>`coalesce(${reviews.reviewerId}, ${aiSystems.ownerId})`, dueAt: reviews.dueAt, reason: reviews.dueReason, ...sys })
     .from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId))
     .where(and(inArray(reviews.status, ['due', 'in_progress']), lte(reviews.dueAt, now)));
   const claimRows = await db.select({ id: evidenceClaims.id, systemId: evidenceClaims.systemId, ownerId: evidenceClaims.ownerId, dueAt: evidenceClaims.dueAt,
@@ -47,7 +48,7 @@ export async function loadOverdueItems(db: DbOrTx, now: Date): Promise<OverdueIt
     ...claimRows.map((c) => ({ kind: 'evidence' as const, id: c.id, systemId: c.systemId, systemName: c.systemName, ownerId: c.ownerId, tier: c.tier, dueAt: c.dueAt, acceptedUntil: null,
       what: `${c.source} ${c.requirementId}` })),
     ...exceptionRows.map((e) => ({ kind: 'exception' as const, id: e.id, systemId: e.systemId, systemName: e.systemName, tier: e.tier,
-      ownerId: e.status === 'corrective_action' && e.actionOwnerId ? e.actionOwnerId : e.ownerId,
+      ownerId: e.actionOwnerId ?? e.ownerId,
       dueAt: e.status === 'corrective_action' && e.actionDueAt ? e.actionDueAt : e.dueAt,
       acceptedUntil: e.status === 'risk_accepted' ? e.acceptedUntil : null,
       what: e.status === 'corrective_action' ? `corrective action for exception: ${e.reason}` : e.status === 'risk_accepted' ? `risk acceptance expired: ${e.reason}` : `open exception: ${e.reason}` })),

@@ -42,4 +42,5 @@ export const aiSystems = pgTable('ai_systems', {
   uniqueIndex('ai_systems_name_unique').on(sql`lower(${t.name})`),
   index('ai_systems_by_owner').on(t.ownerId),
   index('ai_systems_by_next_review').on(t.nextReviewAt),
+  index('ai_systems_by_created_at').on(t.createdAt),
 ]);

@@ -25,6 +25,10 @@ export const evidenceClaims = pgTable('evidence_claims', {
   uniqueIndex('evidence_claims_one_per_requirement').on(t.systemId, t.source, t.requirementId),
   index('evidence_claims_by_owner_status').on(t.ownerId, t.status),
   index('evidence_claims_by_status_due').on(t.status, t.dueAt),
+  // The digest's completion by framework counts (source, status) without reading the table.
+  index('evidence_claims_by_source_status').on(t.source, t.status),
+  // The sweep finds answered claims whose artifact's period has ended by walking from the artifact to its claims.
+  index('evidence_claims_by_artifact').on(t.artifactId),
 ]);
 
 /** An artifact is proof (link, ticket, log, minutes, test result) with a date and the period it covers. */
@@ -44,4 +48,9 @@ export const evidenceArtifacts = pgTable('evidence_artifacts', {
   idempotencyKey: text('idempotency_key').notNull(),
   createdAt: createdAt(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
-}, (t) => [uniqueIndex('evidence_artifacts_idempotency').on(t.idempotencyKey), index('evidence_artifacts_by_system').on(t.systemId)]);
+}, (t) => [
+  uniqueIndex('evidence_artifacts_idempotency').on(t.idempotencyKey),
+  index('evidence_artifacts_by_system').on(t.systemId),
+  // The hourly sweep's "evidence period ended" read starts here instead of reading both tables whole.
+  index('evidence_artifacts_by_period_end').on(t.periodTo),
+]);

@@ -9,6 +9,8 @@ export const decisions = pgTable('decisions', {
   scope: text('scope').notNull(),
   assumption: text('assumption'),
   riskOrObligation: text('risk_or_obligation').notNull(),
+  /** What the outcome changes: scope, risk or classification (why it needs the forum's approval). */
+  changes: text('changes'),
   ownerId: text('owner_id').notNull(),
   status: text('status').notNull().default('pending'),
   decidedBy: text('decided_by'),
@@ -51,8 +53,11 @@ export const exceptions = pgTable('exceptions', {
   openedBy: text('opened_by').notNull(),
   dueAt: instant('due_at').notNull(),
   acceptedBy: text('accepted_by'),
+  /** Start of the current acceptance period (reset by an extension): the 80% notice counts from it. */
+  acceptedAt: instant('accepted_at'),
   acceptedUntil: instant('accepted_until'),
   rationale: text('rationale'),
+  correctiveAction: text('corrective_action'),
   actionOwnerId: text('action_owner_id'),
   actionDueAt: instant('action_due_at'),
   closedAt: instant('closed_at'),
@@ -88,7 +93,11 @@ export const escalations = pgTable('escalations', {
   snoozedUntil: instant('snoozed_until'),
   snoozeReason: text('snooze_reason'),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('escalations_once_per_item_level_cycle').on(t.itemKind, t.itemId, t.level, t.cycleKey)]);
+}, (t) => [
+  uniqueIndex('escalations_once_per_item_level_cycle').on(t.itemKind, t.itemId, t.level, t.cycleKey),
+  // The sweep reads each overdue item's history by item id alone, which the unique index (kind first) can't serve.
+  index('escalations_by_item').on(t.itemId),
+]);
 
 /** A reminder DM goes to an owner at most once a day. */
 export const ownerReminders = pgTable('owner_reminders', {

@@ -4,6 +4,7 @@ export * from './classifications.js';
 export * from './requirements.js';
 export * from './evidence.js';
 export * from './governance.js';
+export * from './escalation-cards.js';
 export * from './audit-events.js';
 export * from './outbox-messages.js';
 export * from './job-runs.js';

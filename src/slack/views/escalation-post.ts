@@ -11,8 +11,27 @@ const KIND_LABEL: Record<OverdueItem['kind'], string> = {
 
 const dayIn = (d: Date, tz: string) => d.toLocaleDateString('en-CA', { timeZone: tz });
 
+/** What the forum has done with an escalation since it was posted, shown on the card. */
+export interface EscalationCardStatus {
+  acknowledgedBy?: string | null;
+  acknowledgedAt?: Date | null;
+  snoozedBy?: string | null;
+  snoozedUntil?: Date | null;
+  snoozeReason?: string | null;
+  reassignedBy?: string | null;
+  reassignedTo?: string | null;
+}
+
+function statusLines(s: EscalationCardStatus, tz: string): string[] {
+  const lines: string[] = [];
+  if (s.acknowledgedBy) lines.push(`:eyes: Acknowledged by ${mention(s.acknowledgedBy)}${s.acknowledgedAt ? ` on ${dayIn(s.acknowledgedAt, tz)}` : ''}.`);
+  if (s.snoozedUntil) lines.push(`:zzz: Snoozed until ${dayIn(s.snoozedUntil, tz)}${s.snoozedBy ? ` by ${mention(s.snoozedBy)}` : ''}: ${escapeText(truncate(s.snoozeReason ?? '', 500))}`);
+  if (s.reassignedTo) lines.push(`:arrow_right: Reassigned to ${mention(s.reassignedTo)}${s.reassignedBy ? ` by ${mention(s.reassignedBy)}` : ''}.`);
+  return lines;
+}
+
 /** An escalation card for the governance channel: what, whose, since when, how bad — and buttons to act. */
-export function buildEscalationPost(args: { level: 1 | 2; items: OverdueItem[]; since: Date; now: Date; admins: readonly string[]; timeZone: string }): { text: string; blocks: Block[] } {
+export function buildEscalationPost(args: { level: 1 | 2; items: OverdueItem[]; since: Date; now: Date; admins: readonly string[]; timeZone: string; status?: EscalationCardStatus }): { text: string; blocks: Block[] } {
   const first = args.items[0]!;
   const days = Math.floor((args.now.getTime() - args.since.getTime()) / DAY_MS);
   const tier = TIER_LABELS[first.tier as keyof typeof TIER_LABELS] ?? first.tier;
@@ -22,14 +41,21 @@ export function buildEscalationPost(args: { level: 1 | 2; items: OverdueItem[]; 
   const list = args.items.slice(0, 8).map((i) => `• ${escapeText(truncate(i.what, 200))} (due ${dayIn(i.dueAt, args.timeZone)})`).join('\n');
   const more = args.items.length > 8 ? `\n…and ${args.items.length - 8} more` : '';
   const itemRef = `${first.kind}:${first.id}`;
+  const status = statusLines(args.status ?? {}, args.timeZone);
+  // An exception can be resolved from its escalation too: it ends as risk acceptance or corrective action.
+  const resolve = first.kind === 'exception'
+    ? [button('Accept risk', ACTIONS.exceptionAcceptRisk, first.id), button('Corrective action', ACTIONS.exceptionCorrectiveAction, first.id)]
+    : [];
   const blocks: Block[] = [
     section(`:rotating_light: *Level ${args.level} · ${KIND_LABEL[first.kind]}* — *${name}* (\`${first.systemId}\`)\nOwner ${mention(first.ownerId)} · ${tier} · overdue since ${dayIn(args.since, args.timeZone)} (${days} days).${legal}${callAdmins}`),
     section(`${list}${more}`),
+    ...(status.length ? [section(status.join('\n'))] : []),
     actions(`escalation:${itemRef}`, [
-      button('Acknowledge', ACTIONS.escalationAcknowledge, itemRef, 'primary'),
+      ...(args.status?.acknowledgedBy ? [] : [button('Acknowledge', ACTIONS.escalationAcknowledge, itemRef, 'primary')]),
       button('Snooze', ACTIONS.escalationSnooze, itemRef),
       button('Reassign', ACTIONS.escalationReassign, itemRef),
       button('Open record', ACTIONS.openRecord, first.systemId),
+      ...resolve,
     ]),
     context(`Escalated by aigov on ${dayIn(args.now, args.timeZone)}. Only governance admins can snooze.`),
   ];

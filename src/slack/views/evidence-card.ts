@@ -11,6 +11,15 @@ export interface CardClaim {
   summary: string;
   status: string;
   dueAt: Date;
+  staleReason?: string | null;
+}
+
+/** A claim this owner handed to someone else: the card keeps saying who has it now. */
+export interface HandedOverClaim {
+  source: string;
+  requirementId: string;
+  title: string;
+  ownerId: string;
 }
 
 // A message holds at most 50 blocks; each open claim takes two (text + buttons).
@@ -26,7 +35,9 @@ const STATUS_LABELS: Record<string, string> = {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The owner's evidence request for one system: what they owe, by when, and buttons to answer each claim. */
-export function buildEvidenceCard(args: { systemId: string; systemName: string; ownerId: string; claims: CardClaim[]; notes?: string[] }): { text: string; blocks: Block[] } {
+export function buildEvidenceCard(args: {
+  systemId: string; systemName: string; ownerId: string; claims: CardClaim[]; notes?: string[]; handedOver?: HandedOverClaim[];
+}): { text: string; blocks: Block[] } {
   const { claims } = args;
   const open = claims.filter((c) => isOpenClaim(c.status));
   const answered = claims.length - open.length;
@@ -37,7 +48,8 @@ export function buildEvidenceCard(args: { systemId: string; systemName: string; 
   ];
   for (const note of args.notes ?? []) blocks.push(context(note));
   for (const c of open.slice(0, MAX_OPEN_SHOWN)) {
-    blocks.push(section(`*${sourceLabel(c.source)} ${escapeText(c.requirementId)}* — ${escapeText(truncate(c.title, 150))}\n${escapeText(truncate(c.summary, 300))}\n_Due ${day(c.dueAt)} · ${STATUS_LABELS[c.status] ?? c.status}_`));
+    const why = c.status === 'stale' && c.staleReason ? `\n_Why: ${escapeText(truncate(c.staleReason, 400))}_` : '';
+    blocks.push(section(`*${sourceLabel(c.source)} ${escapeText(c.requirementId)}* — ${escapeText(truncate(c.title, 150))}\n${escapeText(truncate(c.summary, 300))}\n_Due ${day(c.dueAt)} · ${STATUS_LABELS[c.status] ?? c.status}_${why}`));
     blocks.push(actions(`claim:${c.id}`, [
       button('Submit evidence', ACTIONS.evidenceSubmit, c.id, 'primary'),
       button('Reuse evidence', ACTIONS.evidenceReuse, c.id),
@@ -46,6 +58,13 @@ export function buildEvidenceCard(args: { systemId: string; systemName: string; 
     ]));
   }
   if (open.length > MAX_OPEN_SHOWN) blocks.push(context(`…and ${open.length - MAX_OPEN_SHOWN} more open claims: they appear here as you answer these, and all are on your aigov Home tab.`));
-  if (!open.length) blocks.push(section(':white_check_mark: Every claim is answered. Thank you — nothing else is waiting for you on this system.'));
+  const handedOver = args.handedOver ?? [];
+  if (handedOver.length) {
+    const lines = handedOver.slice(0, 10).map((h) => `• *${sourceLabel(h.source)} ${escapeText(h.requirementId)}* — ${escapeText(truncate(h.title, 80))}: now with ${mention(h.ownerId)}`);
+    if (handedOver.length > 10) lines.push(`…and ${handedOver.length - 10} more`);
+    blocks.push(context(`*Reassigned:*\n${lines.join('\n')}`));
+  }
+  if (!open.length && claims.length) blocks.push(section(':white_check_mark: Every claim is answered. Thank you — nothing else is waiting for you on this system.'));
+  if (!claims.length) blocks.push(section('You no longer own any claims of this system: nothing is waiting for you here.'));
   return { text: `Evidence requested for ${name}: ${answered} of ${claims.length} answered`, blocks };
 }

@@ -4,7 +4,8 @@ const COMMANDS: [string, string][] = [
   [`${SLASH_COMMAND}` + ' or ' + `${SLASH_COMMAND} new`, 'register an AI system, or raise a change, incident, supplier or assurance request'],
   [`${SLASH_COMMAND} mine`, 'your systems and the open requests waiting for you'],
   [`${SLASH_COMMAND} status <id or name>`, 'one record: classification and reasons, owners, evidence progress, next review'],
-  [`${SLASH_COMMAND} export <inventory|evidence-matrix|soa|nist-profile|audit>`, 'governance admins: an auditor export as a file in a DM'],
+  [`${SLASH_COMMAND} export <inventory|evidence-matrix|soa|nist-profile|audit> [format]`, 'governance admins: an auditor export as a file in a DM'],
+  [`${SLASH_COMMAND} export dossier <id or name>`, 'governance admins: one system\'s whole record, for an auditor'],
   [`${SLASH_COMMAND} help`, 'this list'],
 ];
 

@@ -1,5 +1,6 @@
 import type { Trigger } from '../../../domain/vocabulary.js';
 import { INCIDENT_SEVERITIES, type IncidentSeverity } from '../../../domain/statutory-deadlines.js';
+import { CHANGE_ASPECTS, type ChangeAspect } from '../../../domain/request-details.js';
 import { VIEWS } from '../../ids.js';
 import { checkboxes, context, datePicker, input, modal, option, radios, staticSelect, textInput, type Block } from '../blocks.js';
 import { INTAKE_KIND_LABELS, TRIGGER_LABELS, type IntakeKind } from './intake-kinds.js';
@@ -10,8 +11,7 @@ export const REQUEST_BLOCKS = {
 } as const;
 export const SYSTEM_SUGGEST_ACTION = 'system_ref';
 
-export const CHANGE_ASPECTS = ['scope', 'supplier', 'data_type', 'risk', 'lifecycle'] as const;
-export type ChangeAspect = (typeof CHANGE_ASPECTS)[number];
+export { CHANGE_ASPECTS, type ChangeAspect } from '../../../domain/request-details.js';
 const CHANGE_LABELS: Record<ChangeAspect, string> = {
   scope: 'Scope or intended purpose', supplier: 'Supplier or underlying model', data_type: 'Data it processes',
   risk: 'Risk or classification', lifecycle: 'Lifecycle stage (deployed, retired…)',
@@ -24,14 +24,16 @@ const SEVERITY_LABELS: Record<IncidentSeverity, string> = {
 };
 const LIFECYCLE = [option('Design', 'design'), option('Development', 'development'), option('Validation and testing', 'validation'), option('Deployed (in use)', 'deployed'), option('Retired', 'retired')];
 
-const systemSelect = (optional: boolean) => input(REQUEST_BLOCKS.system, 'Which registered AI system?', {
+const systemSelect = (optional: boolean, system?: { id: string; name: string }) => input(REQUEST_BLOCKS.system, 'Which registered AI system?', {
   type: 'external_select', action_id: SYSTEM_SUGGEST_ACTION, min_query_length: 0, placeholder: { type: 'plain_text', text: 'Type a name' },
+  ...(system ? { initial_option: option(system.name, system.id) } : {}),
 }, { optional });
 
 /** Step 2 for requests about a registered system: a change, an incident, a supplier change, an assurance request. */
-export function buildRequestDetailsView(args: { kind: Exclude<IntakeKind, 'ai_system'>; trigger: Trigger; privateMetadata: string }): Block {
-  const blocks: Block[] = [context(`Step 2 of 2 · ${INTAKE_KIND_LABELS[args.kind]} · trigger: ${TRIGGER_LABELS[args.trigger]}`)];
-  blocks.push(systemSelect(args.kind === 'assurance'));
+/** `system` pre-selects the system, for a form opened from that system's own card (Report change). */
+export function buildRequestDetailsView(args: { kind: Exclude<IntakeKind, 'ai_system'>; trigger: Trigger; privateMetadata: string; system?: { id: string; name: string } }): Block {
+  const blocks: Block[] = [context(`${args.system ? '' : 'Step 2 of 2 · '}${INTAKE_KIND_LABELS[args.kind]} · trigger: ${TRIGGER_LABELS[args.trigger]}`)];
+  blocks.push(systemSelect(args.kind === 'assurance', args.system));
   if (args.kind === 'change') {
     blocks.push(input(REQUEST_BLOCKS.changed, 'What changed?', checkboxes('value', CHANGE_ASPECTS.map((a) => option(CHANGE_LABELS[a], a)))));
     blocks.push(input(REQUEST_BLOCKS.lifecycleStage, 'New lifecycle stage (if it changed)', staticSelect('value', LIFECYCLE), { optional: true }));
@@ -49,5 +51,5 @@ export function buildRequestDetailsView(args: { kind: Exclude<IntakeKind, 'ai_sy
     blocks.push(input(REQUEST_BLOCKS.dueOn, 'Answer due by', datePicker('value'), { optional: true }));
   }
   blocks.push(input(REQUEST_BLOCKS.description, args.kind === 'incident' ? 'What happened?' : 'Describe the request', textInput('value', { multiline: true, maxLength: 2000 })));
-  return modal({ callbackId: VIEWS.intakeRequest, title: 'aigov request', submit: 'Submit', close: 'Back', privateMetadata: args.privateMetadata, blocks });
+  return modal({ callbackId: VIEWS.intakeRequest, title: 'aigov request', submit: 'Submit', close: args.system ? 'Cancel' : 'Back', privateMetadata: args.privateMetadata, blocks });
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "ai_systems_by_created_at" ON "ai_systems" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "evidence_claims_by_source_status" ON "evidence_claims" USING btree ("source","status");

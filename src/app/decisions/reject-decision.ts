@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { decisions } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+import { showDecisionCard } from '../notify/decision-card.js';
+import { ADMINS_ONLY, type DecideResult } from './approve-decision.js';
+
+/** Records the forum's rejection with who, when and why, and edits the decision's card in place. */
+export async function rejectDecision({ ctx, decisionId, reason }: { ctx: ServiceContext; decisionId: string; reason: string }): Promise<DecideResult> {
+  if (!ctx.actor.isAdmin) throw forbidden(ADMINS_ONLY);
+  const why = reason.trim();
+  if (!why) throw invalid('Say why the decision is rejected.', { reason: 'Say why the decision is rejected: it is kept with the decision.' });
+  return withTransaction(ctx, async (tx) => {
+    const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for('update');
+    if (!decision) throw notFound('That decision');
+    if (decision.status !== 'pending') return { status: 'already_decided', decisionId, outcome: decision.status, by: decision.decidedBy, at: decision.decidedAt };
+    const after = { status: 'rejected', decidedBy: ctx.actor.userId, decidedAt: ctx.now(), decisionReason: why };
+    await tx.update(decisions).set(after).where(eq(decisions.id, decisionId));
+    await recordAudit(tx, ctx, { action: 'decision.rejected', subjectType: 'decision', subjectId: decisionId, before: { status: decision.status }, after: { systemId: decision.systemId, ...after } });
+    await showDecisionCard(tx, ctx, decisionId);
+    return { status: 'decided', decisionId };
+  });
+}

@@ -1,0 +1,33 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { escalationCards, escalations } from '../../db/schema/index.js';
+import { localDate, startOfLocalDate } from '../../domain/calendar-dates.js';
+import { snoozeProblems } from '../../domain/escalation-snooze.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { forbidden, invalid } from '../errors.js';
+import { refreshEscalationCard } from '../notify/escalation-card.js';
+import { lockEscalationCard, parseItemRef, type ClickedMessage } from './find-escalation-card.js';
+
+/**
+ * A governance admin mutes the ladder for the card's items until a date, with a reason. The due date
+ * does not move: when the snooze ends the ladder resumes where it would have been.
+ */
+export async function snoozeEscalation({ ctx, itemRef, clicked, until, reason }: { ctx: ServiceContext; itemRef: string; clicked?: ClickedMessage; until: string; reason: string }): Promise<void> {
+  if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can snooze an escalation.');
+  const now = ctx.now();
+  const tz = ctx.policy.timeZone;
+  const problems = snoozeProblems({ until, reason, today: localDate(now, tz) });
+  if (Object.keys(problems).length) throw invalid('The snooze needs correcting.', problems);
+  const snoozedUntil = startOfLocalDate(until, tz);
+  await withTransaction(ctx, async (tx) => {
+    const card = await lockEscalationCard(tx, itemRef, clicked);
+    const [updated] = await tx.update(escalationCards).set({ snoozedBy: ctx.actor.userId, snoozedUntil, snoozeReason: reason.trim(), updatedAt: now })
+      .where(eq(escalationCards.key, card.key)).returning();
+    // loadEscalationHistory reads the latest snoozed_until of an item's rows: that is what mutes the ladder.
+    await tx.update(escalations).set({ snoozedUntil, snoozeReason: reason.trim() })
+      .where(and(eq(escalations.level, card.level), inArray(escalations.itemId, card.itemRefs.map((r) => parseItemRef(r).id))));
+    await recordAudit(tx, ctx, { action: 'escalation.snoozed', subjectType: 'escalation', subjectId: card.key,
+      before: { snoozedUntil: card.snoozedUntil }, after: { items: card.itemRefs, level: card.level, snoozedUntil, reason: reason.trim() } });
+    await refreshEscalationCard(tx, ctx, updated!);
+  });
+}

@@ -1,0 +1,28 @@
+import { findSystemById } from '../db/repos/systems.js';
+import { loadSystemRecord } from '../db/repos/system-record.js';
+import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../domain/claim-progress.js';
+import type { RecordSummaryModel } from '../slack/views/record-summary.js';
+import type { ServiceContext } from './context.js';
+import { notFound } from './errors.js';
+
+const SYSTEM_ID = /^sys_[a-z0-9]+$/;
+const isIn = (list: readonly string[], v: string) => list.includes(v);
+
+/** One system's record at a glance: what Open record shows. Anyone in the workspace may read it. */
+export async function readRecordSummary({ ctx, systemId }: { ctx: ServiceContext; systemId: string }): Promise<RecordSummaryModel> {
+  const system = SYSTEM_ID.test(systemId) ? await findSystemById(ctx.db, systemId) : undefined;
+  if (!system) throw notFound('That AI system');
+  const record = await loadSystemRecord(ctx.db, system);
+  const now = ctx.now();
+  const claims = record.claims.map((c) => c.claim);
+  const open = claims.filter((c) => isIn(OPEN_CLAIM_STATUSES, c.status));
+  return {
+    system,
+    claims: { total: claims.length, answered: claims.filter((c) => isIn(ANSWERED_CLAIM_STATUSES, c.status)).length, open: open.length, overdue: open.filter((c) => c.dueAt <= now).length },
+    openReviews: record.reviews.filter((r) => r.status === 'due' || r.status === 'in_progress'),
+    openExceptions: record.exceptions.filter((e) => e.status !== 'closed'),
+    pendingDecisions: record.decisions.filter((d) => d.status === 'pending'),
+    legalDeadlines: record.deadlines.filter((d) => d.status === 'open'),
+    timeZone: ctx.policy.timeZone,
+  };
+}

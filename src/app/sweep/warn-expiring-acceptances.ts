@@ -1,0 +1,49 @@
+import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { aiSystems, exceptions } from '../../db/schema/index.js';
+import { ACCEPTANCE_NOTICE_FRACTION, acceptanceNotice } from '../../domain/risk-acceptance.js';
+import { nextWorkingTime } from '../../domain/working-hours.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+import { buildRiskExpiryNotice } from '../../slack/views/risk-expiry-notice.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { ownerTimeZone } from '../owner-time-zone.js';
+import { postCard } from '../notify/card-message.js';
+import { noticeRecipients, riskNoticeKey } from '../notify/risk-notice.js';
+
+/** The approver and the owner of each acceptance past 80% of its period are told once, in their working hours. */
+export async function warnExpiringAcceptances(ctx: ServiceContext, gateway?: Pick<SlackGateway, 'userTimeZone'>): Promise<number> {
+  const now = ctx.now();
+  const rows = await ctx.db.select({ exception: exceptions, systemName: aiSystems.name, ownerId: aiSystems.ownerId })
+    .from(exceptions).innerJoin(aiSystems, eq(aiSystems.id, exceptions.systemId))
+    .where(and(eq(exceptions.status, 'risk_accepted'), isNotNull(exceptions.acceptedAt), gt(exceptions.acceptedUntil, now),
+      // Elapsed seconds, as the domain rule counts them: interval arithmetic would bend around DST days.
+      sql`extract(epoch from ${exceptions.acceptedAt}) + extract(epoch from ${exceptions.acceptedUntil} - ${exceptions.acceptedAt}) * ${ACCEPTANCE_NOTICE_FRACTION}::float8 <= ${now.getTime() / 1000}::float8`))
+    .orderBy(exceptions.id);
+  const due = rows.flatMap((r) => {
+    const notice = acceptanceNotice({ acceptedAt: r.exception.acceptedAt!, acceptedUntil: r.exception.acceptedUntil!, now });
+    return notice.kind === 'notify' ? [{ ...r, notice }] : [];
+  });
+  if (!due.length) return 0;
+  const zones = new Map<string, string>();
+  for (const r of due) {
+    for (const u of recipients(r)) if (!zones.has(u)) zones.set(u, await ownerTimeZone(ctx.db, gateway, u, now, ctx.policy.timeZone));
+  }
+  return withTransaction(ctx, async (tx) => {
+    let told = 0;
+    for (const r of due) {
+      const e = r.exception;
+      const sentTo: string[] = [];
+      for (const userId of recipients(r)) {
+        const at = nextWorkingTime(now, zones.get(userId)!);
+        const card = buildRiskExpiryNotice({ exception: { ...e, acceptedUntil: e.acceptedUntil! }, systemName: r.systemName, recipientId: userId, daysLeft: r.notice.daysLeft, timeZone: ctx.policy.timeZone });
+        if (await postCard(tx, { key: riskNoticeKey(e.id, e.acceptedUntil!, userId), channel: userId, card, ...(at > now ? { notBefore: at } : {}) })) sentTo.push(userId);
+      }
+      if (!sentTo.length) continue;
+      told += 1;
+      await recordAudit(tx, ctx, { action: 'risk_acceptance.expiry_notice', subjectType: 'exception', subjectId: e.id, after: { acceptedUntil: e.acceptedUntil, notified: sentTo, reason: r.notice.reason } });
+    }
+    return told;
+  });
+}
+
+const recipients = (r: { exception: { acceptedBy: string | null }; ownerId: string }) => noticeRecipients(r.exception.acceptedBy, r.ownerId);

@@ -1,0 +1,59 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { localDay } from '../../../app/evidence/local-day.js';
+import { listReuseOptions } from '../../../app/list-reuse-options.js';
+import { ACTIONS } from '../../ids.js';
+import type { SlackDeps } from '../../deps.js';
+import { buildCannotProvideView } from '../../views/evidence/cannot-provide-view.js';
+import { buildReassignClaimView } from '../../views/evidence/reassign-claim-view.js';
+import { buildReuseEvidenceView, buildReuseLoadingView } from '../../views/evidence/reuse-evidence-view.js';
+import { buildSubmitEvidenceView } from '../../views/evidence/submit-evidence-view.js';
+import { claimForClick, type ButtonArgs } from './claim-click.js';
+
+// Each button acks at once, reads the one claim it names (a primary-key lookup) to check who may act,
+// and opens its modal well inside the trigger_id's 3 seconds.
+
+function handleEvidenceSubmitClick(deps: SlackDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const { claim, systemName } = await claimForClick(deps, args, { mustBeOpen: true });
+    await deps.gateway.openView(args.body.trigger_id, buildSubmitEvidenceView({ claim, systemName, today: localDay(deps.now(), deps.policy.timeZone) }));
+  };
+}
+
+/** Reuse needs the system's artifacts checked against the rule: a placeholder opens first, the choices follow. */
+function handleEvidenceReuseClick(deps: SlackDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const { ctx, claim } = await claimForClick(deps, args, { mustBeOpen: true });
+    const opened = await deps.gateway.openView(args.body.trigger_id, buildReuseLoadingView());
+    const options = await listReuseOptions({ ctx, claimId: claim.id });
+    const candidate = (c: (typeof options.allowed)[number]) => ({ artifact: c.artifact, from: c.conditions.claim, decision: c.decision });
+    await deps.gateway.updateView(opened.id, buildReuseEvidenceView({
+      claim: options.claim, systemName: options.systemName, allowed: options.allowed.map(candidate), refused: options.refused.map(candidate),
+      unmapped: options.unmapped, partners: options.partners,
+    }));
+  };
+}
+
+function handleClaimReassignClick(deps: SlackDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const { claim, systemName } = await claimForClick(deps, args, { mustBeOpen: false });
+    await deps.gateway.openView(args.body.trigger_id, buildReassignClaimView({ claim, systemName }));
+  };
+}
+
+function handleClaimCannotProvideClick(deps: SlackDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const { claim, systemName } = await claimForClick(deps, args, { mustBeOpen: true });
+    await deps.gateway.openView(args.body.trigger_id, buildCannotProvideView({ claim, systemName }));
+  };
+}
+
+export function registerEvidenceCardActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.evidenceSubmit, handleEvidenceSubmitClick(deps));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.evidenceReuse, handleEvidenceReuseClick(deps));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.claimReassign, handleClaimReassignClick(deps));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.claimCannotProvide, handleClaimCannotProvideClick(deps));
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import type { Runtime } from '../../src/runtime.js';
+import { createTestDatabase } from '../support/test-db.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { runAigov, testRuntime } from '../support/test-runtime.js';
+import { USERS } from '../support/test-app.js';
+import { DAY, quietSystem } from '../support/governance-fixtures.js';
+
+const T = new Date('2026-03-02T10:00:00Z');
+const iso = (n: number) => new Date(T.getTime() + n * DAY).toISOString();
+
+describe('aigov sweep and aigov digest', () => {
+  let database: Database;
+  let fake: FakeSlack;
+  let runtime: Runtime;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    fake = await startFakeSlack();
+    runtime = await testRuntime(database, fake.apiUrl);
+    await quietSystem(database.db, 'CLI reviewed system', new Date(T.getTime() - 200 * DAY), { nextReviewAt: T });
+  });
+  afterAll(async () => {
+    await runtime?.dispatcher.stop();
+    await database?.close();
+    await fake?.close();
+  });
+
+  it('sweeps as of --now, delivers what it queued and prints a summary', async () => {
+    const result = await runAigov(runtime, ['sweep', '--now', iso(7)]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const out = JSON.parse(result.stdout) as { sweep: { reviewsOpened: number; escalated: number }; undelivered: number };
+    expect(out.sweep).toMatchObject({ reviewsOpened: 1, escalated: 1 });
+    expect(out.undelivered).toBe(0);
+    const [escalation] = fake.postsTo('C0GOV');
+    expect(escalation!.args.text).toContain('Level 1');
+    expect(fake.dmsTo(USERS.owner).some((c) => JSON.stringify(c.args.blocks).includes('aigov_start_review'))).toBe(true);
+  });
+
+  it('posts nothing twice when the sweep runs again for the same instant', async () => {
+    const posted = fake.calls('chat.postMessage').length;
+    const result = await runAigov(runtime, ['sweep', '--now', iso(7)]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).sweep).toMatchObject({ reviewsOpened: 0, escalated: 0 });
+    expect(fake.calls('chat.postMessage')).toHaveLength(posted);
+  });
+
+  it('posts the digest for the period containing --now, once', async () => {
+    const first = await runAigov(runtime, ['digest', '--now', iso(7)]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).digest).toMatchObject({ status: 'posted', period: '2026-03-09T09:00', ownerWeek: { week: '2026-03-09', owners: 1 } });
+    const digests = () => fake.postsTo('C0GOV').filter((c) => String(c.args.text).startsWith('AI governance digest'));
+    expect(digests()).toHaveLength(1);
+    const again = await runAigov(runtime, ['digest', '--now', iso(8)]);
+    expect(JSON.parse(again.stdout).digest).toMatchObject({ status: 'already_posted', ownerWeek: { owners: 0 } });
+    expect(digests()).toHaveLength(1);
+  });
+
+  it('refuses a --now that is not a date with exit status 2', async () => {
+    const result = await runAigov(runtime, ['sweep', '--now', 'next tuesday']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--now must be an ISO-8601 date/);
+  });
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import * as schema from '../../src/db/schema/index.js';
+import type { Db } from '../../src/db/client.js';
+import { createTestDatabase, onPostgres } from '../support/test-db.js';
+import { loadOverdueItems } from '../../src/app/sweep/overdue-items.js';
+import { loadDigestFacts } from '../../src/db/repos/digest-facts.js';
+import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
+import { silentLogger } from '../support/logger.js';
+import { refreshEvidenceCard } from '../../src/app/notify/evidence-card.js';
+
+// Tables that grow with the organisation: a query on them must be able to use an index.
+const LARGE = ['ai_systems', 'evidence_claims', 'reviews', 'exceptions', 'outbox_messages', 'audit_events', 'escalations', 'statutory_deadlines'];
+
+describe.runIf(onPostgres())('hot queries on PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let client: postgres.Sql;
+  let db: Db;
+  const logged: { sql: string; params: unknown[] }[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = postgres(database.url!, { max: 1, onnotice: () => {} });
+    db = drizzle({ client, schema, logger: { logQuery: (sql, params) => logged.push({ sql, params }) } }) as unknown as Db;
+  });
+  afterAll(async () => { await client?.end(); await database?.close(); });
+
+  async function seqScansIn(run: () => Promise<unknown>): Promise<string[]> {
+    logged.length = 0;
+    await run();
+    const offenders: string[] = [];
+    await client.begin(async (tx) => {
+      // With sequential scans priced out, a plan that still scans a large table has no index to use.
+      await tx.unsafe('set local enable_seqscan = off');
+      for (const q of logged.filter((l) => /^\s*select/i.test(l.sql))) {
+        const [row] = await tx.unsafe(`explain (format json) ${q.sql}`, q.params as never[]);
+        const plan = JSON.stringify(row);
+        for (const m of plan.matchAll(/"Node Type":"Seq Scan"[^}]*?"Relation Name":"(\w+)"/g)) {
+          if (LARGE.includes(m[1]!)) offenders.push(`${m[1]} in: ${q.sql.slice(0, 160)}`);
+        }
+      }
+    });
+    return offenders;
+  }
+
+  it('the sweep finds overdue items through indexes', async () => {
+    expect(await seqScansIn(() => loadOverdueItems(db, new Date()))).toEqual([]);
+  });
+
+  it('the digest counts through indexes', async () => {
+    expect(await seqScansIn(() => loadDigestFacts(db, new Date(), new Date(Date.now() - 7 * 86_400_000)))).toEqual([]);
+  });
+
+  it('the outbox claims due messages through an index', async () => {
+    const d = new OutboxDispatcher({ db, gateway: {} as never, logger: silentLogger });
+    expect(await seqScansIn(() => d.runOnce())).toEqual([]);
+  });
+
+  it('an owner\'s evidence card loads through an index', async () => {
+    expect(await seqScansIn(() => refreshEvidenceCard(db, { systemId: 'sys_x', ownerId: 'U0OWNER1' }))).toEqual([]);
+  });
+});
