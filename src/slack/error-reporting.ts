@@ -3,13 +3,15 @@ import type { Logger } from 'pino';
 import { AppError } from '../app/errors.js';
 import { scrubSecrets } from '../logger.js';
 import type { SlackGateway } from './gateway.js';
+import { escapeText } from './escape.js';
 
 /** A short id the user can quote and an operator can find in the log. */
 export const correlationId = () => randomUUID().slice(0, 8);
 
 /** What the user is told: known errors say what to do; unknown ones give a reference and nothing else. */
 export function userMessageFor(err: unknown, ref: string): string {
-  if (err instanceof AppError) return err.message;
+  // Known messages can quote what the user typed; they are shown as mrkdwn, so they are escaped.
+  if (err instanceof AppError) return escapeText(err.message);
   return `Something went wrong on our side and nothing was changed. If it happens again, give this reference to your aigov admin: ${ref}`;
 }
 

@@ -198,4 +198,34 @@ describe('review, approval and escalation buttons in Slack', () => {
       expect(text).toContain('*Reviews open*');
     });
   });
+  describe('on a risk acceptance running out', () => {
+    let notice: MessageLike;
+    beforeAll(async () => {
+      // Accepted on 2026-03-03 until 2026-06-01: 80% of the period has passed by mid-May.
+      clock = new Date('2026-05-14T10:00:00Z');
+      await runSweep(schedulerAt(app.database.db, clock));
+      await app.deliver();
+      notice = messageWith(USERS.owner, 'aigov_risk_extend');
+    });
+
+    it('tells the owner and the approver, each once, with Extend and Close', () => {
+      expect(textOf(notice)).toContain('expires on *2026-06-01*');
+      expect(app.fake.dmsTo(USERS.admin).filter((c) => JSON.stringify(c.args.blocks ?? []).includes('aigov_risk_extend'))).toHaveLength(1);
+      expect(app.fake.dmsTo(USERS.owner).filter((c) => JSON.stringify(c.args.blocks ?? []).includes('aigov_risk_extend'))).toHaveLength(1);
+    });
+
+    it('refuses Extend to the owner, and extends for an admin with a reason', async () => {
+      const mark = await click(USERS.owner, notice, ACTIONS.riskExtend);
+      expect((await ephemeralSince(mark)).body.text).toMatch(/Only governance admins can extend/);
+      expect(app.fake.since(mark, 'views.open')).toEqual([]);
+      const adminNotice = messageWith(USERS.admin, 'aigov_risk_extend');
+      const view = await openedView(app, await click(USERS.admin, adminNotice, ACTIONS.riskExtend));
+      const res = await submit(app, USERS.admin, view, { extend_until: { value: datepickerValue('2026-09-01') }, extend_reason: { value: plainTextValue('Drift dashboard lands in August.') } });
+      expect(res.body?.response_action).toBe('clear');
+      const [exception] = await app.database.db.select().from(exceptions).where(eq(exceptions.systemId, rankerId));
+      expect(exception).toMatchObject({ status: 'risk_accepted', acceptedUntil: new Date('2026-09-01T00:00:00Z'), acceptedAt: clock });
+      await app.deliver();
+      expect(textOf(current(notice))).toContain(`Extended by <@${USERS.admin}> until 2026-09-01`);
+    });
+  });
 });
