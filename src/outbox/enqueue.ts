@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../db/ids.js';
 import { outboxMessages } from '../db/schema/index.js';
-import { OutboxMessage } from './messages.js';
+import { OutboxMessage, PostMessage as PostMessageSchema, type PostMessage } from './messages.js';
 
 export interface EnqueueOptions {
   /** The same key twice stores one message: retries and re-runs cannot send twice. */
@@ -27,4 +27,19 @@ export async function enqueue(tx: DbOrTx, message: OutboxMessage, opts: EnqueueO
     ...(opts.notBefore ? { nextAttemptAt: opts.notBefore } : {}),
   }).onConflictDoNothing({ target: outboxMessages.idempotencyKey }).returning({ id: outboxMessages.id });
   return inserted.length > 0;
+}
+
+/**
+ * New posts in bulk (a sweep over a backlog queues thousands): one statement per 500 rows. Returns the
+ * idempotency keys that were new; a key already queued is skipped like enqueue() skips it.
+ */
+export async function enqueuePosts(tx: DbOrTx, posts: readonly { message: PostMessage; idempotencyKey: string }[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < posts.length; i += 500) {
+    const rows = await tx.insert(outboxMessages).values(posts.slice(i, i + 500).map((p) => ({
+      id: newId('obx'), kind: p.message.kind, payload: PostMessageSchema.parse(p.message), idempotencyKey: p.idempotencyKey,
+    }))).onConflictDoNothing({ target: outboxMessages.idempotencyKey }).returning({ key: outboxMessages.idempotencyKey });
+    for (const r of rows) inserted.add(r.key);
+  }
+  return inserted;
 }

@@ -1,72 +1,105 @@
 import { escalationCards, escalations } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { levelsReached, type EscalationStep } from '../../domain/escalation-ladder.js';
-import { enqueue } from '../../outbox/enqueue.js';
+import { enqueuePosts } from '../../outbox/enqueue.js';
 import { buildEscalationPost } from '../../slack/views/escalation-post.js';
-import { recordAudit } from '../audit.js';
+import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { escalationCardKey } from '../notify/escalation-card.js';
 import { loadEscalationHistory, loadOverdueItems, type OverdueItem } from './overdue-items.js';
 
 const LEVEL_OF: Record<EscalationStep, number> = { remind: 0, level_1: 1, level_2: 2 };
 const STEP_OF = ['remind', 'level_1', 'level_2'] as const;
+const BATCH = 500;
 
 export interface EscalationOutcome { escalated: number; superseded: number; remindOwners: Map<string, OverdueItem[]> }
 
+interface Planned { item: OverdueItem; step: EscalationStep; cycleKey: string; since: Date; superseded: EscalationStep[] }
+type Group = { level: 1 | 2; items: OverdueItem[]; since: Date; firstCycle: string };
+
 /**
  * Walks every overdue item up the ladder. Each (item, level, cycle) is a unique row: inserting it is
- * the claim to post it, so a re-run or a second replica finds the row taken and posts nothing.
+ * the claim to post it, so a re-run or a second replica finds the row taken and posts nothing. Rows,
+ * posts and audit events are written in batches: a sweep over a long backlog stays a few statements.
  */
 export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationOutcome> {
   const now = ctx.now();
   return withTransaction(ctx, async (tx) => {
     const items = await loadOverdueItems(tx, now);
     const history = await loadEscalationHistory(tx, items);
-    const toPost = new Map<string, { level: 1 | 2; items: OverdueItem[]; since: Date; firstCycle: string }>();
+    const planned = planSteps(items, history, ctx, now);
+    const superseded = (await claimRows(tx, planned.flatMap((p) => p.superseded.map((step) => ({ p, step, outcome: 'superseded' }))), now)).size;
+    const won = await claimRows(tx, planned.map((p) => ({ p, step: p.step, outcome: 'posted' })), now);
+
     const remindOwners = new Map<string, OverdueItem[]>();
-    let superseded = 0;
-    for (const item of items) {
-      const h = history.get(item.id);
-      const probe = levelsReached({ dueAt: item.dueAt, now, resolved: false, acceptedUntil: item.acceptedUntil, snoozedUntil: h?.snoozedUntil ?? null, policy: ctx.policy.escalation });
-      const cycleKey = probe.countedFrom.toISOString();
-      const posted = [...(h?.steps.get(cycleKey) ?? [])].map((l) => STEP_OF[Number(l)]!).filter(Boolean);
-      const position = levelsReached({ dueAt: item.dueAt, now, resolved: false, acceptedUntil: item.acceptedUntil, snoozedUntil: h?.snoozedUntil ?? null,
-        policy: ctx.policy.escalation, alreadyPosted: posted });
-      if (!position.post) continue;
-      for (const s of position.superseded) {
-        const r = await tx.insert(escalations).values({ id: newId('esc'), itemKind: item.kind, itemId: item.id, systemId: item.systemId, level: LEVEL_OF[s.step], cycleKey, outcome: 'superseded', createdAt: now })
-          .onConflictDoNothing().returning({ id: escalations.id });
-        superseded += r.length;
-      }
-      const claimed = await tx.insert(escalations).values({ id: newId('esc'), itemKind: item.kind, itemId: item.id, systemId: item.systemId, level: LEVEL_OF[position.post.step], cycleKey, outcome: 'posted', createdAt: now })
-        .onConflictDoNothing().returning({ id: escalations.id });
-      if (!claimed.length) continue;
-      if (position.post.step === 'remind') {
-        remindOwners.set(item.ownerId, [...(remindOwners.get(item.ownerId) ?? []), item]);
+    const groups = new Map<string, Group>();
+    for (const p of planned) {
+      if (!won.has(rowKey(p.item, LEVEL_OF[p.step], p.cycleKey))) continue;
+      if (p.step === 'remind') {
+        remindOwners.set(p.item.ownerId, [...(remindOwners.get(p.item.ownerId) ?? []), p.item]);
         continue;
       }
-      const level = LEVEL_OF[position.post.step] as 1 | 2;
+      const level = LEVEL_OF[p.step] as 1 | 2;
       // Overdue evidence of one system is one post per level, not one per claim.
-      const groupKey = item.kind === 'evidence' ? `evidence:${item.systemId}:${level}` : `${item.kind}:${item.id}:${level}`;
-      const group = toPost.get(groupKey) ?? { level, items: [], since: probe.countedFrom, firstCycle: cycleKey };
-      group.items.push(item);
-      if (probe.countedFrom < group.since) group.since = probe.countedFrom;
-      toPost.set(groupKey, group);
+      const groupKey = p.item.kind === 'evidence' ? `evidence:${p.item.systemId}:${level}` : `${p.item.kind}:${p.item.id}:${level}`;
+      const group = groups.get(groupKey) ?? { level, items: [], since: p.since, firstCycle: p.cycleKey };
+      group.items.push(p.item);
+      if (p.since < group.since) group.since = p.since;
+      groups.set(groupKey, group);
     }
-    for (const [groupKey, group] of [...toPost].sort(([a], [b]) => a.localeCompare(b))) {
-      const post = buildEscalationPost({ level: group.level, items: group.items, since: group.since, now, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone });
-      const first = group.items[0]!;
-      const key = escalationCardKey(first, group.level, group.firstCycle);
-      const queued = await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, ...post, storeAs: key },
-        { idempotencyKey: `escalation:${groupKey}:${group.since.toISOString()}:${group.items.map((i) => i.id).join(',').slice(0, 200)}` });
-      // What the card showed, so Acknowledge, Snooze and Reassign can draw it again with their outcome.
-      if (queued) {
-        await tx.insert(escalationCards).values({ key, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`),
-          items: group.items, createdAt: now, updatedAt: now }).onConflictDoNothing();
-      }
-      await recordAudit(tx, ctx, { action: `escalation.level_${group.level}`, subjectType: first.kind, subjectId: first.id,
-        after: { systemId: first.systemId, items: group.items.map((i) => ({ kind: i.kind, id: i.id, dueAt: i.dueAt })), level: group.level } });
-    }
-    return { escalated: toPost.size, superseded, remindOwners };
+    await postGroups(tx, ctx, [...groups].sort(([a], [b]) => a.localeCompare(b)), now);
+    return { escalated: groups.size, superseded, remindOwners };
   });
+}
+
+function planSteps(items: OverdueItem[], history: Awaited<ReturnType<typeof loadEscalationHistory>>, ctx: ServiceContext, now: Date): Planned[] {
+  const planned: Planned[] = [];
+  for (const item of items) {
+    const h = history.get(item.id);
+    const base = { dueAt: item.dueAt, now, resolved: false, acceptedUntil: item.acceptedUntil, snoozedUntil: h?.snoozedUntil ?? null, policy: ctx.policy.escalation };
+    const cycleKey = levelsReached(base).countedFrom.toISOString();
+    const posted = [...(h?.steps.get(cycleKey) ?? [])].map((l) => STEP_OF[Number(l)]!).filter(Boolean);
+    const position = levelsReached({ ...base, alreadyPosted: posted });
+    if (!position.post) continue;
+    planned.push({ item, step: position.post.step, cycleKey, since: position.countedFrom, superseded: position.superseded.map((s) => s.step) });
+  }
+  return planned;
+}
+
+const rowKey = (item: OverdueItem, level: number, cycleKey: string) => `${item.kind}|${item.id}|${level}|${cycleKey}`;
+
+/** Inserts escalation rows; the ones that come back are ours to act on (another sweep may hold the rest). */
+async function claimRows(tx: DbOrTx, rows: { p: Planned; step: EscalationStep; outcome: string }[], now: Date): Promise<Set<string>> {
+  const won = new Set<string>();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const returned = await tx.insert(escalations).values(rows.slice(i, i + BATCH).map(({ p, step, outcome }) => ({
+      id: newId('esc'), itemKind: p.item.kind, itemId: p.item.id, systemId: p.item.systemId, level: LEVEL_OF[step], cycleKey: p.cycleKey, outcome, createdAt: now,
+    }))).onConflictDoNothing().returning({ kind: escalations.itemKind, id: escalations.itemId, level: escalations.level, cycleKey: escalations.cycleKey });
+    for (const r of returned) won.add(`${r.kind}|${r.id}|${r.level}|${r.cycleKey}`);
+  }
+  return won;
+}
+
+async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: [string, Group][], now: Date): Promise<void> {
+  const posts = groups.map(([groupKey, group]) => {
+    const first = group.items[0]!;
+    const key = escalationCardKey(first, group.level, group.firstCycle);
+    const post = buildEscalationPost({ level: group.level, items: group.items, since: group.since, now, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone });
+    return {
+      group, first, key,
+      message: { kind: 'slack.post.v1' as const, channel: ctx.policy.governanceChannel, ...post, storeAs: key },
+      idempotencyKey: `escalation:${groupKey}:${group.since.toISOString()}:${group.items.map((i) => i.id).join(',').slice(0, 200)}`,
+    };
+  });
+  const queued = await enqueuePosts(tx, posts);
+  // What each card showed, so Acknowledge, Snooze and Reassign can draw it again with their outcome.
+  const cards = posts.filter((p) => queued.has(p.idempotencyKey)).map(({ group, first, key }) => ({
+    key, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`), items: group.items, createdAt: now, updatedAt: now,
+  }));
+  for (let i = 0; i < cards.length; i += BATCH) await tx.insert(escalationCards).values(cards.slice(i, i + BATCH)).onConflictDoNothing();
+  await recordAudits(tx, ctx, posts.map(({ group, first }) => ({
+    action: `escalation.level_${group.level}`, subjectType: first.kind, subjectId: first.id,
+    after: { systemId: first.systemId, items: group.items.map((i) => ({ kind: i.kind, id: i.id, dueAt: i.dueAt })), level: group.level },
+  })));
 }
