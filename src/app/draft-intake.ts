@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { classifyIntake, type Classification } from '../domain/classify-intake.js';
 import { SystemFacts } from '../domain/system-facts.js';
 import { intakeDrafts } from '../db/schema/index.js';
@@ -14,7 +14,7 @@ export interface IntakeDraft {
   duplicates: { id: string; name: string; why: string }[];
 }
 
-const DRAFT_LIFETIME_MS = 24 * 3600_000;
+export const DRAFT_LIFETIME_MS = 24 * 3600_000;
 
 /**
  * The details step: refuse a taken name, classify, and keep the facts as a draft for the review step.
@@ -31,8 +31,6 @@ export async function draftIntake({ ctx, facts }: { ctx: ServiceContext; facts: 
   }));
   const draftId = newId('drf');
   const now = ctx.now();
-  // Old drafts are abandoned forms; clearing them here keeps the table small without a job.
-  await ctx.db.delete(intakeDrafts).where(lt(intakeDrafts.createdAt, new Date(now.getTime() - DRAFT_LIFETIME_MS)));
   await ctx.db.insert(intakeDrafts).values({ id: draftId, requesterId: ctx.actor.userId, kind: 'ai_system', facts, createdAt: now });
   return { draftId, facts, classification, duplicates };
 }

@@ -6,10 +6,11 @@ import { expireEvidencePeriods } from './sweep/expire-evidence-periods.js';
 import { escalateOverdue } from './sweep/escalate-overdue.js';
 import { remindOwners } from './sweep/remind-owners.js';
 import { warnExpiringAcceptances } from './sweep/warn-expiring-acceptances.js';
+import { clearAbandonedDrafts } from './sweep/clear-abandoned-drafts.js';
 
 export interface SweepSummary {
   reviewsOpened: number; reviewersAsked: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number;
-  acceptancesExpiring: number; ms: number;
+  acceptancesExpiring: number; draftsCleared: number; ms: number;
 }
 
 /**
@@ -24,5 +25,6 @@ export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<Slack
   const { escalated, superseded, remindOwners: owners } = await escalateOverdue(ctx);
   const ownersReminded = await remindOwners(ctx, owners, deps.gateway);
   const acceptancesExpiring = await warnExpiringAcceptances(ctx, deps.gateway);
-  return { reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, ms: Date.now() - started };
+  const draftsCleared = await clearAbandonedDrafts(ctx);
+  return { reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, draftsCleared, ms: Date.now() - started };
 }

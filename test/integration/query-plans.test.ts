@@ -9,6 +9,7 @@ import { loadDigestFacts } from '../../src/db/repos/digest-facts.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { silentLogger } from '../support/logger.js';
 import { refreshEvidenceCard } from '../../src/app/notify/evidence-card.js';
+import { findLikelyDuplicates, findSystemByName } from '../../src/db/repos/systems.js';
 
 // Tables that grow with the organisation: a query on them must be able to use an index.
 const LARGE = ['ai_systems', 'evidence_claims', 'reviews', 'exceptions', 'outbox_messages', 'audit_events', 'escalations', 'statutory_deadlines'];
@@ -54,6 +55,13 @@ describe.runIf(onPostgres())('hot queries on PostgreSQL', () => {
   it('the outbox claims due messages through an index', async () => {
     const d = new OutboxDispatcher({ db, gateway: {} as never, logger: silentLogger });
     expect(await seqScansIn(() => d.runOnce())).toEqual([]);
+  });
+
+  it('the intake\'s name and likely-duplicate checks use indexes', async () => {
+    expect(await seqScansIn(async () => {
+      await findSystemByName(db, 'Resume screener');
+      await findLikelyDuplicates(db, { name: 'Resume screener v2', supplier: 'HireAI' });
+    })).toEqual([]);
   });
 
   it('an owner\'s evidence card loads through an index', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { aiSystems } from '../schema/index.js';
 
@@ -19,13 +19,19 @@ export async function findSystemByIdOrName(db: DbOrTx, ref: string): Promise<Sys
   return (await findSystemById(db, ref.trim())) ?? findSystemByName(db, ref.trim());
 }
 
-/** Systems a reviewer might confuse with a new one: a name containing the other, or the same supplier. */
+/**
+ * Systems a reviewer might confuse with a new one: a name starting with the same word, or the same
+ * supplier. Both conditions are served by an index (`ai_systems_name_prefix`, `ai_systems_by_supplier`),
+ * so the check stays cheap on every intake however large the inventory grows.
+ */
 export async function findLikelyDuplicates(db: DbOrTx, args: { name: string; supplier: string | null; excludeId?: string }) {
-  const pattern = `%${args.name.replace(/[%_\\]/g, (c) => `\\${c}`).slice(0, 60)}%`;
-  const conditions = [ilike(aiSystems.name, pattern), sql`position(lower(${aiSystems.name}) in lower(${args.name})) > 0`];
+  const firstWord = args.name.trim().toLowerCase().split(/\s+/)[0] ?? '';
+  const prefix = `${firstWord.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const conditions = [sql`lower(${aiSystems.name}) like ${prefix}`];
   if (args.supplier) conditions.push(sql`lower(${aiSystems.supplier}) = lower(${args.supplier})`);
   return db.select({ id: aiSystems.id, name: aiSystems.name, supplier: aiSystems.supplier, purpose: aiSystems.purpose })
     .from(aiSystems)
     .where(and(or(...conditions), args.excludeId ? ne(aiSystems.id, args.excludeId) : undefined))
+    .orderBy(aiSystems.name)
     .limit(5);
 }

@@ -43,4 +43,7 @@ export const aiSystems = pgTable('ai_systems', {
   index('ai_systems_by_owner').on(t.ownerId),
   index('ai_systems_by_next_review').on(t.nextReviewAt),
   index('ai_systems_by_created_at').on(t.createdAt),
+  // The intake's likely-duplicate check: names starting with a word, and the same supplier.
+  index('ai_systems_name_prefix').using('btree', sql`lower(${t.name}) text_pattern_ops`),
+  index('ai_systems_by_supplier').on(sql`lower(${t.supplier})`),
 ]);

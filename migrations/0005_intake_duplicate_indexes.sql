@@ -1,0 +1,2 @@
+CREATE INDEX "ai_systems_name_prefix" ON "ai_systems" USING btree (lower("name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "ai_systems_by_supplier" ON "ai_systems" USING btree (lower("supplier"));
