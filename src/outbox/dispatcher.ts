@@ -5,6 +5,7 @@ import { outboxMessages, slackMessages } from '../db/schema/index.js';
 import { classifySlackError, type DeliveryFailure, type SlackGateway } from '../slack/gateway.js';
 import { OutboxMessage } from './messages.js';
 import { outboxMetrics } from './metrics.js';
+import { MethodPacer } from './pacer.js';
 
 export interface DispatcherOptions {
   db: Db;
@@ -40,6 +41,8 @@ export class OutboxDispatcher {
   private readonly clock: () => Date;
   /** Slack rate-limits per method: after a 429, hold that method back instead of hammering it. */
   private pausedUntil = new Map<string, number>();
+  /** Spacing per method learned from 429s, so delivery settles under Slack's rate rather than bursting into it. */
+  private pacers = new Map<string, MethodPacer>();
   private running = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
@@ -174,7 +177,10 @@ export class OutboxDispatcher {
       return;
     }
     const waitMs = failure.kind === 'rate_limited' ? failure.retryAfterSeconds * 1000 : backoffMs(row.attempts);
-    if (failure.kind === 'rate_limited') this.pausedUntil.set(methodOf(row), Math.max(this.pausedUntil.get(methodOf(row)) ?? 0, Date.now() + waitMs));
+    if (failure.kind === 'rate_limited') {
+      this.pausedUntil.set(methodOf(row), Math.max(this.pausedUntil.get(methodOf(row)) ?? 0, Date.now() + waitMs));
+      this.pacer(methodOf(row)).rateLimited(failure.retryAfterSeconds);
+    }
     log.warn({ reason: failure.detail, retryInMs: waitMs }, 'outbox delivery failed; will retry');
     await db.update(outboxMessages).set({
       status: 'pending', lockedUntil: null, lastError: failure.detail, nextAttemptAt: new Date(now.getTime() + waitMs),
@@ -195,13 +201,28 @@ export class OutboxDispatcher {
         if (!parent) return { status: 'waiting', detail: `waiting for ${message.threadKey} to be posted` };
         threadTs = parent.ts;
       }
+      await this.waitTurn('chat.postMessage');
       const res = await gateway.postMessage({ channel: message.channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), ...(threadTs ? { threadTs } : {}) });
+      this.pacer('chat.postMessage').sent();
       return { status: 'sent', ...res };
     }
     const target = await this.stored(message.key);
     if (!target) return { status: 'waiting', detail: `waiting for ${message.key} to be posted` };
+    await this.waitTurn('chat.update');
     await gateway.updateMessage({ channel: target.channel, ts: target.ts, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    this.pacer('chat.update').sent();
     return { status: 'sent', channel: target.channel, ts: target.ts };
+  }
+
+  private pacer(method: string): MethodPacer {
+    let pacer = this.pacers.get(method);
+    if (!pacer) this.pacers.set(method, (pacer = new MethodPacer()));
+    return pacer;
+  }
+
+  private async waitTurn(method: string): Promise<void> {
+    const wait = this.pacer(method).reserve();
+    if (wait > 0) await sleep(wait);
   }
 
   private async stored(key: string) {

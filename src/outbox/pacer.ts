@@ -1,0 +1,48 @@
+/**
+ * Paces calls to one Slack method so the dispatcher settles just under the rate Slack allows instead of
+ * bursting into 429s and waiting out each Retry-After. After a 429 with Retry-After r it counts what
+ * Slack accepted over the last max(r, 1) seconds and spaces calls so that count fits the window with a
+ * 2% margin; steady success slowly relaxes the spacing again, so a temporary squeeze does not last.
+ */
+export class MethodPacer {
+  private intervalMs = 0;
+  private nextSlotMs = 0;
+  private sentAt: number[] = [];
+  private sinceAdjust = 0;
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  /** How long to wait before the next call may go (0 when it may go now); reserves the slot. */
+  reserve(): number {
+    const now = this.now();
+    const at = Math.max(now, this.nextSlotMs);
+    this.nextSlotMs = at + this.intervalMs;
+    return at - now;
+  }
+
+  sent(): void {
+    const now = this.now();
+    this.sentAt.push(now);
+    // Keep a minute of history: Retry-After is seconds, and the window we size by is at most that.
+    while (this.sentAt.length && this.sentAt[0]! < now - 60_000) this.sentAt.shift();
+    // Relax slowly (2% per 1,000 accepted calls): probing upward costs a 429 and its Retry-After.
+    if (this.intervalMs > 0 && ++this.sinceAdjust >= 1000) {
+      this.sinceAdjust = 0;
+      this.intervalMs = this.intervalMs * 0.98 < 1 ? 0 : this.intervalMs * 0.98;
+    }
+  }
+
+  rateLimited(retryAfterSeconds: number): void {
+    const now = this.now();
+    const windowMs = 1000 * Math.max(retryAfterSeconds, 1);
+    const accepted = this.sentAt.filter((t) => t >= now - windowMs).length;
+    const fitted = accepted > 0 ? windowMs / (0.98 * accepted) : windowMs;
+    this.intervalMs = Math.max(this.intervalMs, fitted);
+    this.nextSlotMs = Math.max(this.nextSlotMs, now + windowMs);
+    this.sinceAdjust = 0;
+  }
+
+  get spacingMs(): number {
+    return this.intervalMs;
+  }
+}
