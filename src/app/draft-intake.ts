@@ -3,7 +3,7 @@ import { classifyIntake, type Classification } from '../domain/classify-intake.j
 import { SystemFacts } from '../domain/system-facts.js';
 import { intakeDrafts } from '../db/schema/index.js';
 import { newId } from '../db/ids.js';
-import { findLikelyDuplicates, findSystemByName } from '../db/repos/systems.js';
+import { findLikelyDuplicates } from '../db/repos/systems.js';
 import type { ServiceContext } from './context.js';
 import { invalid, notFound, forbidden } from './errors.js';
 
@@ -21,11 +21,11 @@ export const DRAFT_LIFETIME_MS = 24 * 3600_000;
  * Nothing is registered here.
  */
 export async function draftIntake({ ctx, facts }: { ctx: ServiceContext; facts: SystemFacts }): Promise<IntakeDraft> {
-  const taken = await findSystemByName(ctx.db, facts.name);
+  const matches = await findLikelyDuplicates(ctx.db, { name: facts.name, supplier: facts.supplier });
+  const taken = matches.find((s) => s.name.toLowerCase() === facts.name.toLowerCase());
   if (taken) throw invalid('That name is taken.', { name: `A system named "${taken.name}" is already registered (${taken.id}). Choose another name, or report a change to it instead.` });
   const classification = classifyIntake(facts, ctx.policy.classification);
-  const similar = await findLikelyDuplicates(ctx.db, { name: facts.name, supplier: facts.supplier });
-  const duplicates = similar.map((s) => ({
+  const duplicates = matches.slice(0, 5).map((s) => ({
     id: s.id, name: s.name,
     why: facts.supplier && s.supplier?.toLowerCase() === facts.supplier.toLowerCase() ? `same supplier (${s.supplier})` : 'similar name',
   }));

@@ -33,11 +33,12 @@ export async function enqueue(tx: DbOrTx, message: OutboxMessage, opts: EnqueueO
  * New posts in bulk (a sweep over a backlog queues thousands): one statement per 500 rows. Returns the
  * idempotency keys that were new; a key already queued is skipped like enqueue() skips it.
  */
-export async function enqueuePosts(tx: DbOrTx, posts: readonly { message: PostMessage; idempotencyKey: string }[]): Promise<Set<string>> {
+export async function enqueuePosts(tx: DbOrTx, posts: readonly { message: PostMessage; idempotencyKey: string; notBefore?: Date }[]): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (let i = 0; i < posts.length; i += 500) {
     const rows = await tx.insert(outboxMessages).values(posts.slice(i, i + 500).map((p) => ({
       id: newId('obx'), kind: p.message.kind, payload: PostMessageSchema.parse(p.message), idempotencyKey: p.idempotencyKey,
+      ...(p.notBefore ? { nextAttemptAt: p.notBefore } : {}),
     }))).onConflictDoNothing({ target: outboxMessages.idempotencyKey }).returning({ key: outboxMessages.idempotencyKey });
     for (const r of rows) inserted.add(r.key);
   }

@@ -1,32 +1,43 @@
 import { ownerReminders } from '../../db/schema/index.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
-import { enqueue } from '../../outbox/enqueue.js';
+import { enqueuePosts } from '../../outbox/enqueue.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { buildOwnerReminder } from '../../slack/views/owner-reminder.js';
-import { recordAudit } from '../audit.js';
+import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { ownerTimeZone } from '../owner-time-zone.js';
+import { ownerTimeZones } from '../owner-time-zone.js';
 import type { OverdueItem } from './overdue-items.js';
 
 /**
  * At most one reminder DM per owner per day, listing everything of theirs that fell due, delivered in
- * their working hours (their Slack time zone): never at 3 a.m.
+ * their working hours (their Slack time zone): never at 3 a.m. The (owner, day) row is the claim, so
+ * concurrent sweeps remind once; rows, messages and audit events go in batches.
  */
 export async function remindOwners(ctx: ServiceContext, owners: Map<string, OverdueItem[]>, gateway?: Pick<SlackGateway, 'userTimeZone'>): Promise<number> {
+  if (!owners.size) return 0;
   const now = ctx.now();
-  let sent = 0;
-  for (const [ownerId, items] of [...owners].sort(([a], [b]) => a.localeCompare(b))) {
-    const tz = await ownerTimeZone(ctx.db, gateway, ownerId, now, ctx.policy.timeZone);
-    const day = now.toLocaleDateString('en-CA', { timeZone: tz });
-    await withTransaction(ctx, async (tx) => {
-      const claimed = await tx.insert(ownerReminders).values({ ownerId, day, kind: 'overdue', createdAt: now }).onConflictDoNothing().returning({ ownerId: ownerReminders.ownerId });
-      if (!claimed.length) return;
-      const at = nextWorkingTime(now, tz);
-      const message = buildOwnerReminder({ ownerId, items, timeZone: tz });
-      await enqueue(tx, { kind: 'slack.post.v1', channel: ownerId, ...message }, { idempotencyKey: `reminder:${ownerId}:${day}`, ...(at > now ? { notBefore: at } : {}) });
-      await recordAudit(tx, ctx, { action: 'owner.reminded', subjectType: 'user', subjectId: ownerId, after: { day, items: items.map((i) => ({ kind: i.kind, id: i.id })), deliverAt: at } });
-      sent += 1;
-    });
-  }
-  return sent;
+  const ownerIds = [...owners.keys()].sort();
+  const zones = await ownerTimeZones(ctx.db, gateway, ownerIds, now, ctx.policy.timeZone);
+  const plans = ownerIds.map((ownerId) => {
+    const tz = zones.get(ownerId) ?? ctx.policy.timeZone;
+    return { ownerId, tz, day: now.toLocaleDateString('en-CA', { timeZone: tz }), items: owners.get(ownerId)! };
+  });
+  return withTransaction(ctx, async (tx) => {
+    const won = new Set<string>();
+    for (let i = 0; i < plans.length; i += 500) {
+      const rows = await tx.insert(ownerReminders).values(plans.slice(i, i + 500).map((p) => ({ ownerId: p.ownerId, day: p.day, kind: 'overdue', createdAt: now })))
+        .onConflictDoNothing().returning({ ownerId: ownerReminders.ownerId });
+      for (const r of rows) won.add(r.ownerId);
+    }
+    const mine = plans.filter((p) => won.has(p.ownerId)).map((p) => ({ ...p, at: nextWorkingTime(now, p.tz) }));
+    await enqueuePosts(tx, mine.map((p) => ({
+      message: { kind: 'slack.post.v1' as const, channel: p.ownerId, ...buildOwnerReminder({ ownerId: p.ownerId, items: p.items, timeZone: p.tz }) },
+      idempotencyKey: `reminder:${p.ownerId}:${p.day}`,
+      ...(p.at > now ? { notBefore: p.at } : {}),
+    })));
+    await recordAudits(tx, ctx, mine.map((p) => ({
+      action: 'owner.reminded', subjectType: 'user', subjectId: p.ownerId, after: { day: p.day, items: p.items.map((i) => ({ kind: i.kind, id: i.id })), deliverAt: p.at },
+    })));
+    return mine.length;
+  });
 }

@@ -32,6 +32,7 @@ export async function findLikelyDuplicates(db: DbOrTx, args: { name: string; sup
   return db.select({ id: aiSystems.id, name: aiSystems.name, supplier: aiSystems.supplier, purpose: aiSystems.purpose })
     .from(aiSystems)
     .where(and(or(...conditions), args.excludeId ? ne(aiSystems.id, args.excludeId) : undefined))
-    .orderBy(aiSystems.name)
-    .limit(5);
+    // The exact name (if taken) comes first, so one query answers both "taken?" and "similar?".
+    .orderBy(sql`lower(${aiSystems.name}) = lower(${args.name}) desc`, aiSystems.name)
+    .limit(6);
 }
