@@ -3,10 +3,10 @@ import { aiSystems, outboxMessages, reviews } from '../../db/schema/index.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { buildReviewCard } from '../../slack/views/review-card.js';
-import { recordAudit } from '../audit.js';
+import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { ownerTimeZone } from '../owner-time-zone.js';
-import { postCard } from '../notify/card-message.js';
+import { ownerTimeZones } from '../owner-time-zone.js';
+import { enqueuePosts } from '../../outbox/enqueue.js';
 import { reviewCardKey, reviewRecipient } from '../notify/review-card.js';
 
 /**
@@ -22,22 +22,25 @@ export async function askReviewers(ctx: ServiceContext, gateway?: Pick<SlackGate
     .orderBy(reviews.id);
   if (!waiting.length) return 0;
   // Time zones come from Slack (cached); they are looked up before the transaction, not inside it.
-  const deliverAt = new Map<string, Date>();
-  for (const { review, system } of waiting) {
+  const recipients = [...new Set(waiting.map(({ review, system }) => reviewRecipient(review, system)))];
+  const zones = await ownerTimeZones(ctx.db, gateway, recipients, now, ctx.policy.timeZone);
+  const cards = waiting.map(({ review, system }) => {
     const to = reviewRecipient(review, system);
-    if (!deliverAt.has(to)) deliverAt.set(to, nextWorkingTime(now, await ownerTimeZone(ctx.db, gateway, to, now, ctx.policy.timeZone)));
-  }
+    const at = nextWorkingTime(now, zones.get(to) ?? ctx.policy.timeZone);
+    const key = reviewCardKey(review.id, to);
+    const card = buildReviewCard({ review, system, recipientId: to, timeZone: ctx.policy.timeZone });
+    return { review, system, to, at, key, card };
+  });
   return withTransaction(ctx, async (tx) => {
-    let sent = 0;
-    for (const { review, system } of waiting) {
-      const to = reviewRecipient(review, system);
-      const at = deliverAt.get(to)!;
-      const card = buildReviewCard({ review, system, recipientId: to, timeZone: ctx.policy.timeZone });
-      const key = reviewCardKey(review.id, to);
-      if (!(await postCard(tx, { key, channel: to, card, ...(at > now ? { notBefore: at } : {}) }))) continue;
-      sent += 1;
-      await recordAudit(tx, ctx, { action: 'review.requested', subjectType: 'review', subjectId: review.id, after: { systemId: system.id, reviewerId: to, card: key, deliverAt: at } });
-    }
-    return sent;
+    // A backlog asks hundreds of reviewers at once: cards and audit events go in batches.
+    const queued = await enqueuePosts(tx, cards.map((c) => ({
+      message: { kind: 'slack.post.v1' as const, channel: c.to, text: c.card.text, blocks: c.card.blocks, storeAs: c.key },
+      idempotencyKey: `post:${c.key}`, ...(c.at > now ? { notBefore: c.at } : {}),
+    })));
+    const sent = cards.filter((c) => queued.has(`post:${c.key}`));
+    await recordAudits(tx, ctx, sent.map((c) => ({
+      action: 'review.requested', subjectType: 'review', subjectId: c.review.id, after: { systemId: c.system.id, reviewerId: c.to, card: c.key, deliverAt: c.at },
+    })));
+    return sent.length;
   });
 }
