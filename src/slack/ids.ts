@@ -18,7 +18,6 @@ export const VIEWS = {
   claimReassign: 'aigov_claim_reassign',
   claimCannotProvide: 'aigov_claim_cannot_provide',
   classificationOverride: 'aigov_classification_override',
-  reportChange: 'aigov_report_change',
   reviewRecord: 'aigov_review_record',
   decisionReject: 'aigov_decision_reject',
   exceptionResolve: 'aigov_exception_resolve',
@@ -29,7 +28,6 @@ export const VIEWS = {
 } as const;
 
 export const ACTIONS = {
-  intakeBack: 'aigov_intake_back',
   evidenceSubmit: 'aigov_evidence_submit',
   evidenceReuse: 'aigov_evidence_reuse',
   claimReassign: 'aigov_claim_reassign',
