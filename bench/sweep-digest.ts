@@ -150,7 +150,7 @@ function heapAfterGc(): string {
 
 function describe(outcome: unknown): string {
   if (!outcome || typeof outcome !== 'object') return String(outcome);
-  return Object.entries(outcome).filter(([k]) => k !== 'ms').map(([k, v]) => `${k} ${String(v)}`).join(', ');
+  return Object.entries(outcome).filter(([k]) => k !== 'ms').map(([k, v]) => `${k} ${v && typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

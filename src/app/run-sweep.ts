@@ -11,6 +11,8 @@ import { clearAbandonedDrafts } from './sweep/clear-abandoned-drafts.js';
 export interface SweepSummary {
   reviewsOpened: number; reviewersAsked: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number;
   acceptancesExpiring: number; draftsCleared: number; ms: number;
+  /** Milliseconds per step, logged with the job so a slow sweep says where its time went. */
+  stepMs: Record<string, number>;
 }
 
 /**
@@ -19,12 +21,17 @@ export interface SweepSummary {
  */
 export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<SlackGateway, 'userTimeZone'> } = {}): Promise<SweepSummary> {
   const started = Date.now();
-  const reviewsOpened = await openDueReviews(ctx);
-  const reviewersAsked = await askReviewers(ctx, deps.gateway);
-  const evidenceExpired = await expireEvidencePeriods(ctx);
-  const { escalated, superseded, remindOwners: owners } = await escalateOverdue(ctx);
-  const ownersReminded = await remindOwners(ctx, owners, deps.gateway);
-  const acceptancesExpiring = await warnExpiringAcceptances(ctx, deps.gateway);
-  const draftsCleared = await clearAbandonedDrafts(ctx);
-  return { reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, draftsCleared, ms: Date.now() - started };
+  const stepMs: Record<string, number> = {};
+  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    try { return await fn(); } finally { stepMs[step] = Date.now() - t; }
+  };
+  const reviewsOpened = await timed('openDueReviews', () => openDueReviews(ctx));
+  const reviewersAsked = await timed('askReviewers', () => askReviewers(ctx, deps.gateway));
+  const evidenceExpired = await timed('expireEvidencePeriods', () => expireEvidencePeriods(ctx));
+  const { escalated, superseded, remindOwners: owners } = await timed('escalateOverdue', () => escalateOverdue(ctx));
+  const ownersReminded = await timed('remindOwners', () => remindOwners(ctx, owners, deps.gateway));
+  const acceptancesExpiring = await timed('warnExpiringAcceptances', () => warnExpiringAcceptances(ctx, deps.gateway));
+  const draftsCleared = await timed('clearAbandonedDrafts', () => clearAbandonedDrafts(ctx));
+  return { reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, draftsCleared, ms: Date.now() - started, stepMs };
 }
