@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { aiSystems, auditEvents, evidenceClaims, outboxMessages } from '../../db/schema/index.js';
-import { enqueue } from '../../outbox/enqueue.js';
+import { aiSystems, auditEvents, evidenceClaims } from '../../db/schema/index.js';
+import { postOrUpdateCard, updateCard } from './card-message.js';
 import { buildEvidenceCard, type HandedOverClaim } from '../../slack/views/evidence-card.js';
-import { newId } from '../../db/ids.js';
 
 export const evidenceCardKey = (systemId: string, ownerId: string) => `evidence-card:${systemId}:${ownerId}`;
 
@@ -20,16 +19,9 @@ export async function refreshEvidenceCard(tx: DbOrTx, args: { systemId: string; 
   const handedOver = await loadHandedOver(tx, args.systemId, args.ownerId);
   const card = buildEvidenceCard({ systemId: args.systemId, systemName: system.name, ownerId: args.ownerId, claims, handedOver, ...(args.notes ? { notes: args.notes } : {}) });
   const key = evidenceCardKey(args.systemId, args.ownerId);
-  if (!claims.length) {
-    // Nothing owed and never told: say nothing. Told before (all reassigned away): edit that card.
-    const [told] = await tx.select({ id: outboxMessages.id }).from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `post:${key}`));
-    if (told) await enqueue(tx, { kind: 'slack.update.v1', key, text: card.text, blocks: card.blocks }, { idempotencyKey: `update:${key}:${newId('obx')}` });
-    return;
-  }
-  const posted = await enqueue(tx, { kind: 'slack.post.v1', channel: args.ownerId, text: card.text, blocks: card.blocks, storeAs: key }, { idempotencyKey: `post:${key}` });
-  if (!posted) {
-    await enqueue(tx, { kind: 'slack.update.v1', key, text: card.text, blocks: card.blocks }, { idempotencyKey: `update:${key}:${newId('obx')}` });
-  }
+  // Nothing owed and never told: say nothing. Told before (all reassigned away): edit that card.
+  if (!claims.length) await updateCard(tx, { key, card });
+  else await postOrUpdateCard(tx, { key, channel: args.ownerId, card });
 }
 
 /**
