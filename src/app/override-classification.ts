@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { aiSystems, classifications } from '../db/schema/index.js';
 import { RISK_TIERS, SOURCES, WORK_KINDS } from '../domain/vocabulary.js';
 import { nextReviewDue } from '../domain/review-cadence.js';
-import { enqueue } from '../outbox/enqueue.js';
+import { noteInSystemThread } from './notify/system-thread.js';
 import { newId } from '../db/ids.js';
 import { buildOverrideNote } from '../slack/views/override-note.js';
 import { recordAudit } from './audit.js';
@@ -46,6 +46,6 @@ export async function overrideClassification({ ctx, input }: { ctx: ServiceConte
     await tx.update(aiSystems).set(change).where(eq(aiSystems.id, system.id));
     await recordAudit(tx, ctx, { action: 'classification.overridden', subjectType: 'ai_system', subjectId: system.id, before: { [o.outcome]: from }, after: entry });
     const note = buildOverrideNote({ systemName: system.name, adminId: ctx.actor.userId, outcome: o.outcome, from: String(from), to: String(o.value), justification: o.justification });
-    await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.intakeChannel, ...note, threadKey: `announcement:${system.id}` }, { idempotencyKey: `override:${entry.id}` });
+    await noteInSystemThread(tx, ctx, { systemId: system.id, ...note, idempotencyKey: `override:${entry.id}` });
   });
 }

@@ -11,7 +11,7 @@ import { buildAssuranceRequestMessage, buildRequestNote, buildRequestReceipt } f
 import { recordAudit } from './audit.js';
 import { withTransaction, type ServiceContext } from './context.js';
 import { invalid } from './errors.js';
-import { localDay } from './evidence/local-day.js';
+import { localDate } from '../domain/calendar-dates.js';
 import { noteInSystemThread } from './notify/system-thread.js';
 import { applyMaterialChange } from './requests/apply-material-change.js';
 import { recordSeriousIncident } from './requests/record-incident.js';
@@ -33,7 +33,7 @@ export type RaiseRequestResult = { status: 'recorded' | 'duplicate'; requestId: 
  * reaches the system's owner.
  */
 export async function raiseRequest({ ctx, input }: { ctx: ServiceContext; input: RaiseRequestInput }): Promise<RaiseRequestResult> {
-  const details = validDetails(input.details, localDay(ctx.now(), ctx.policy.timeZone));
+  const details = validDetails(input.details, localDate(ctx.now(), ctx.policy.timeZone));
   return withTransaction(ctx, async (tx) => {
     const [earlier] = await tx.select({ id: intakeRequests.id }).from(intakeRequests).where(eq(intakeRequests.idempotencyKey, input.idempotencyKey));
     if (earlier) return { status: 'duplicate', requestId: earlier.id, lines: [] };

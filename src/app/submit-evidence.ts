@@ -11,7 +11,7 @@ import { recordAudit } from './audit.js';
 import { withTransaction, type ServiceContext } from './context.js';
 import { AppError, invalid, notFound } from './errors.js';
 import { loadClaimForActor } from './evidence/claim-access.js';
-import { localDay } from './evidence/local-day.js';
+import { localDate } from '../domain/calendar-dates.js';
 import { systemSnapshot } from './evidence/system-snapshot.js';
 import { refreshEvidenceCard } from './notify/evidence-card.js';
 import { noteInSystemThread } from './notify/system-thread.js';
@@ -30,7 +30,7 @@ export type SubmitEvidenceResult = { status: 'submitted' | 'duplicate'; artifact
  * the claim `submitted`, the audit event, the owner's card redrawn and a note in the system's thread.
  */
 export async function submitEvidence({ ctx, input }: { ctx: ServiceContext; input: SubmitEvidenceInput }): Promise<SubmitEvidenceResult> {
-  const submission = validSubmission(input.submission, localDay(ctx.now(), ctx.policy.timeZone));
+  const submission = validSubmission(input.submission, localDate(ctx.now(), ctx.policy.timeZone));
   return withTransaction(ctx, async (tx) => {
     const [earlier] = await tx.select({ id: evidenceArtifacts.id }).from(evidenceArtifacts).where(eq(evidenceArtifacts.idempotencyKey, input.idempotencyKey));
     if (earlier) return { status: 'duplicate', artifactId: earlier.id };

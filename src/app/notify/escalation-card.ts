@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
@@ -29,9 +28,4 @@ export async function refreshEscalationCard(tx: DbOrTx, ctx: ServiceContext, car
     status: card,
   });
   await enqueue(tx, { kind: 'slack.update.v1', key: card.key, ...post }, { idempotencyKey: `update:${card.key}:${newId('obx')}` });
-}
-
-export async function loadEscalationCard(tx: DbOrTx, key: string): Promise<EscalationCard | undefined> {
-  const [row] = await tx.select().from(escalationCards).where(eq(escalationCards.key, key));
-  return row;
 }

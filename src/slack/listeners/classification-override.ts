@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareAr
 import { z } from 'zod';
 import { overrideClassification } from '../../app/override-classification.js';
 import { AppError } from '../../app/errors.js';
+import { answerSubmissionErrors } from './views/submission-errors.js';
 import { findSystemById } from '../../db/repos/systems.js';
 import { ACTIONS, VIEWS } from '../ids.js';
 import { contextFor, type SlackDeps } from '../deps.js';
@@ -27,20 +28,20 @@ export function registerClassificationOverride(app: App, deps: SlackDeps): void 
     await deps.gateway.openView(body.trigger_id, buildOverrideModal({ systemId: system.id, systemName: system.name, current: { tier: system.riskTier, primarySource: system.primarySource, workKind: system.workKind, cadenceDays: system.cadenceDays } }));
   });
 
-  app.view(VIEWS.classificationOverride, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  // Field errors from the verb are keyed `value` or `justification`; anything else goes under the choice.
+  app.view(VIEWS.classificationOverride, answerSubmissionErrors(() => OVERRIDE_BLOCKS.choice, deps.logger, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const { systemId } = parseMetadata(SystemRef, view.private_metadata);
     const values = ViewStateValues.parse(view.state.values);
     const [outcome, value] = (single(values, OVERRIDE_BLOCKS.choice) ?? '=').split('=');
-    try {
-      await overrideClassification({
-        ctx: contextFor(deps, body.user.id, { via: 'slack', surface: 'view_submission', viewId: view.id }),
-        input: { systemId, outcome, value, justification: single(values, OVERRIDE_BLOCKS.justification) ?? '' } as never,
-      });
-      await ack();
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code === 'UNAVAILABLE') throw err;
-      const field = Object.keys(err.fields).includes('justification') ? OVERRIDE_BLOCKS.justification : OVERRIDE_BLOCKS.choice;
-      await ack({ response_action: 'errors', errors: { [field]: Object.values(err.fields)[0] ?? err.message } });
-    }
-  });
+    await overrideClassification({
+      ctx: contextFor(deps, body.user.id, { via: 'slack', surface: 'view_submission', viewId: view.id }),
+      input: { systemId, outcome, value, justification: single(values, OVERRIDE_BLOCKS.justification) ?? '' } as never,
+    }).catch((err: unknown) => {
+      // The outcome and its value are one select in the form: their errors go under it.
+      if (!(err instanceof AppError)) throw err;
+      const fields = Object.fromEntries(Object.entries(err.fields).map(([f, m]) => [f === 'justification' ? OVERRIDE_BLOCKS.justification : OVERRIDE_BLOCKS.choice, m]));
+      throw new AppError(err.code, err.message, fields);
+    });
+    await ack();
+  }));
 }

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { localDay } from '../../../app/evidence/local-day.js';
+import { localDate } from '../../../domain/calendar-dates.js';
 import { listReuseOptions } from '../../../app/list-reuse-options.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
@@ -16,7 +16,7 @@ function handleEvidenceSubmitClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const { claim, systemName } = await claimForClick(deps, args, { mustBeOpen: true });
-    await deps.gateway.openView(args.body.trigger_id, buildSubmitEvidenceView({ claim, systemName, today: localDay(deps.now(), deps.policy.timeZone) }));
+    await deps.gateway.openView(args.body.trigger_id, buildSubmitEvidenceView({ claim, systemName, today: localDate(deps.now(), deps.policy.timeZone) }));
   };
 }
 

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { notFound } from '../../../app/errors.js';
-import { aiSystems } from '../../../db/schema/index.js';
+import { findSystemById } from '../../../db/repos/systems.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { buildRequestDetailsView } from '../../views/intake/request-details-view.js';
@@ -17,7 +16,7 @@ function handleReportChangeClick(deps: SlackDeps) {
   return async ({ ack, action, body }: ButtonArgs): Promise<void> => {
     await ack();
     const id = action.value ?? '';
-    const [system] = SYSTEM_ID.test(id) ? await deps.db.select({ id: aiSystems.id, name: aiSystems.name }).from(aiSystems).where(eq(aiSystems.id, id)) : [];
+    const system = SYSTEM_ID.test(id) ? await findSystemById(deps.db, id) : undefined;
     if (!system) throw notFound('That AI system');
     const meta = { kind: 'change' as const, trigger: 'material_change' as const };
     await deps.gateway.openView(body.trigger_id, buildRequestDetailsView({ ...meta, privateMetadata: JSON.stringify(meta), system }));

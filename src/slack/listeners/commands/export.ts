@@ -1,6 +1,4 @@
 import { renderExport } from '../../../app/render-export.js';
-import { AppError } from '../../../app/errors.js';
-import { escapeText } from '../../escape.js';
 import { contextFor } from '../../deps.js';
 import { parseExportRequest } from '../../parse/export-request.js';
 import { defineSubcommand } from './aigov-command.js';
@@ -9,7 +7,7 @@ import { defineSubcommand } from './aigov-command.js';
  * `/aigov export <kind>`: governance admins get the file in a DM. The command is answered at once; the
  * export is built and uploaded after, so a large one never holds up Slack's 3 s.
  */
-defineSubcommand(['export'], async ({ ack, command, respond }, rest, deps) => {
+defineSubcommand(['export'], async ({ ack, command }, rest, deps) => {
   const ctx = contextFor(deps, command.user_id, { via: 'slack', surface: 'slash_command', channel: command.channel_id });
   if (!ctx.actor.isAdmin) {
     await ack({ response_type: 'ephemeral', text: 'Exports are for governance admins (AIGOV_ADMINS). Ask one of them for the file.' });
@@ -21,15 +19,8 @@ defineSubcommand(['export'], async ({ ack, command, respond }, rest, deps) => {
     return;
   }
   await ack({ response_type: 'ephemeral', text: `Building the ${parsed.request.kind} export (${parsed.request.format}); it will arrive as a file in your DM with aigov.` });
-  let file;
-  try {
-    file = await renderExport({ ctx, request: parsed.request });
-  } catch (err) {
-    // A known refusal (no such system, a bad flag) is the admin's to fix: say it, with what they typed escaped.
-    if (!(err instanceof AppError)) throw err;
-    await respond({ response_type: 'ephemeral', replace_original: false, text: escapeText(err.message) });
-    return;
-  }
+  // A refusal (no such system, a bad flag) reaches the admin through the app's error handler, escaped.
+  const file = await renderExport({ ctx, request: parsed.request });
   const channel = await deps.gateway.openDm(command.user_id);
   await deps.gateway.uploadFile({ channel, ...file });
 });

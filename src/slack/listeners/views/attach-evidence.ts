@@ -8,6 +8,7 @@ import { AttachEvidenceMeta, parseAttachEvidence } from '../../parse/attach-evid
 import { ViewStateValues } from '../../parse/view-values.js';
 import { ATTACH_EVIDENCE_BLOCKS } from '../../views/evidence/attach-evidence-view.js';
 import { publishHome } from '../events/publish-home.js';
+import { answerSubmissionErrors } from './submission-errors.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -20,7 +21,7 @@ const FORM_BLOCKS = new Set<string>([b.claim, b.kind, b.description, b.evidenceD
  * user's and still open, stores one artifact per modal (its view id is the key, so a retry adds nothing),
  * and redraws the evidence card. Problems show under the field they are about.
  */
-export function handleAttachEvidenceSubmission(deps: SlackDeps) {
+function handleAttachEvidenceSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
     const meta = parseMetadata(AttachEvidenceMeta, view.private_metadata);
     const { claimId, submission } = parseAttachEvidence(ViewStateValues.parse(view.state.values), meta);
@@ -28,7 +29,7 @@ export function handleAttachEvidenceSubmission(deps: SlackDeps) {
     try {
       await submitEvidence({ ctx: contextFor(deps, body.user.id, origin), input: { claimId, idempotencyKey: `attach:${view.id}`, submission } });
     } catch (err) {
-      if (!(err instanceof AppError) || err.code === 'UNAVAILABLE') throw err;
+      if (!(err instanceof AppError)) throw err;
       const fields = Object.entries(err.fields).map(([field, message]) => [FORM_BLOCKS.has(field) ? field : b.claim, message] as const);
       await ack({ response_action: 'errors', errors: fields.length ? Object.fromEntries(fields) : { [b.claim]: err.message } });
       return;
@@ -40,5 +41,5 @@ export function handleAttachEvidenceSubmission(deps: SlackDeps) {
 }
 
 export function registerAttachEvidenceView(app: App, deps: SlackDeps): void {
-  app.view(VIEWS.attachEvidence, handleAttachEvidenceSubmission(deps));
+  app.view(VIEWS.attachEvidence, answerSubmissionErrors(() => b.claim, deps.logger, handleAttachEvidenceSubmission(deps)));
 }

@@ -3,12 +3,12 @@ import { VIEWS } from '../../ids.js';
 import { datePicker, input, modal, option, radios, staticSelect, textInput, type Block } from '../blocks.js';
 import { claimHeading, type ClaimHeading } from './claim-context.js';
 
-export const SUBMIT_EVIDENCE_BLOCKS = EVIDENCE_FIELDS;
+
 export const CRITERIA_OPTIONS = [option('Yes — the artifact meets them', 'yes'), option('No — it does not meet them (yet)', 'no')];
 
 /** The Submit evidence form: an artifact is links, a kind, what it shows, its date and the period it covers. */
 export function buildSubmitEvidenceView(args: { claim: ClaimHeading; systemName: string; today: string }): Block {
-  const b = SUBMIT_EVIDENCE_BLOCKS;
+  const b = EVIDENCE_FIELDS;
   return modal({
     callbackId: VIEWS.evidenceSubmit,
     title: 'Submit evidence',

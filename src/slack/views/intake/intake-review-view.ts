@@ -1,7 +1,7 @@
 import type { Classification } from '../../../domain/classify-intake.js';
 import type { SystemFacts } from '../../../domain/system-facts.js';
 import { VIEWS } from '../../ids.js';
-import { escapeText, mention } from '../../escape.js';
+import { escapeText, mention, truncate } from '../../escape.js';
 import { context, divider, input, modal, section, textInput, type Block } from '../blocks.js';
 import { classificationSummary, requirementCounts } from '../classification-text.js';
 
@@ -15,7 +15,7 @@ export function buildIntakeReviewView(args: { draftId: string; facts: SystemFact
   const reasons = c.reasons.slice(0, 12).map((r) => `• ${escapeText(r)}`).join('\n');
   const blocks: Block[] = [
     context('Step 3 of 3 · Check the classification. Nothing is registered until you press Register; Back changes the answers.'),
-    section(`*${escapeText(facts.name)}* · owner ${mention(facts.owner)}\n${escapeText(facts.purpose).slice(0, 500)}`),
+    section(`*${escapeText(facts.name)}* · owner ${mention(facts.owner)}\n${escapeText(truncate(facts.purpose, 500))}`),
     divider(),
     section(classificationSummary(c)),
     section(`*Evidence that will be requested:* ${c.requirements.length} claims (${requirementCounts(c)})`),
