@@ -1,8 +1,6 @@
 import { crosswalkPartners } from '../domain/catalog/index.js';
 import type { Source } from '../domain/vocabulary.js';
-import { findSystemById } from '../db/repos/systems.js';
 import type { ServiceContext } from './context.js';
-import { notFound } from './errors.js';
 import { loadClaimForActor, type ClaimRow } from './evidence/claim-access.js';
 import { reuseCandidates, type ReuseCandidate } from './evidence/reuse-candidates.js';
 
@@ -21,9 +19,7 @@ export interface ReuseOptions {
 
 /** What the Reuse evidence modal offers: only what the reuse rule allows, and why the rest is refused. */
 export async function listReuseOptions({ ctx, claimId }: { ctx: ServiceContext; claimId: string }): Promise<ReuseOptions> {
-  const { claim, systemName } = await loadClaimForActor(ctx.db, ctx, claimId);
-  const system = await findSystemById(ctx.db, claim.systemId);
-  if (!system) throw notFound('The AI system of this claim');
+  const { claim, system, systemName } = await loadClaimForActor(ctx.db, ctx, claimId);
   const candidates = await reuseCandidates(ctx.db, { claim, system, now: ctx.now() });
   const refused = candidates.filter((c) => c.decision.kind === 'refused');
   const mappedRefusals = refused.filter((c) => c.decision.kind === 'refused' && c.decision.failed !== 'crosswalk');

@@ -1,12 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { evidenceArtifacts, evidenceClaims } from '../db/schema/index.js';
-import { findSystemById } from '../db/repos/systems.js';
 import { ArtifactConditions, decideArtifactReuse } from '../domain/evidence-conditions.js';
 import { isOpenClaim, OPEN_CLAIM_STATUSES } from '../slack/views/evidence-card.js';
 import { buildEvidenceNote } from '../slack/views/evidence/evidence-note.js';
 import { recordAudit } from './audit.js';
 import { withTransaction, type ServiceContext } from './context.js';
-import { AppError, invalid, notFound } from './errors.js';
+import { AppError, invalid } from './errors.js';
 import { loadClaimForActor } from './evidence/claim-access.js';
 import { reuseTarget } from './evidence/reuse-candidates.js';
 import { refreshEvidenceCard } from './notify/evidence-card.js';
@@ -24,13 +23,11 @@ export type ReuseEvidenceResult = { status: 'reused' | 'already_reused'; reason:
  */
 export async function reuseEvidence({ ctx, input }: { ctx: ServiceContext; input: { claimId: string; artifactId: string } }): Promise<ReuseEvidenceResult> {
   return withTransaction(ctx, async (tx) => {
-    const { claim, systemName } = await loadClaimForActor(tx, ctx, input.claimId);
+    const { claim, system, systemName } = await loadClaimForActor(tx, ctx, input.claimId);
     if (claim.status === 'reused' && claim.artifactId === input.artifactId) return { status: 'already_reused', reason: 'This evidence already answers the claim.' };
     if (!isOpenClaim(claim.status)) throw new AppError('CONFLICT', `This claim was already answered (${claim.status}); nothing was changed.`);
     const [artifact] = await tx.select().from(evidenceArtifacts).where(eq(evidenceArtifacts.id, input.artifactId));
     if (!artifact || artifact.systemId !== claim.systemId) throw invalid('That evidence was not found for this system.', { [REUSE_FIELD]: 'That evidence was not found for this system.' });
-    const system = await findSystemById(tx, claim.systemId);
-    if (!system) throw notFound('The AI system of this claim');
     const conditions = ArtifactConditions.parse(artifact.conditions);
     const now = ctx.now();
     const decision = decideArtifactReuse({ artifact: { conditions, periodTo: artifact.periodTo, criteriaMet: artifact.criteriaMet }, target: reuseTarget(claim, system), now });

@@ -8,7 +8,7 @@ import type { SlackGateway } from '../slack/gateway.js';
 import { buildOwnerWeek } from '../slack/views/owner-week.js';
 import { recordAudit } from './audit.js';
 import { withTransaction, type ServiceContext } from './context.js';
-import { ownerTimeZone } from './owner-time-zone.js';
+import { ownerTimeZones } from './owner-time-zone.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -25,8 +25,9 @@ export async function sendOwnerWeeks(ctx: ServiceContext, deps: { gateway?: Pick
   const weekEnd = new Date(now.getTime() + WEEK_MS);
   const owners = await ownersWithOpenWork(ctx.db, now, weekEnd, week);
   let sent = 0;
+  const zones = await ownerTimeZones(ctx.db, deps.gateway, owners, now, ctx.policy.timeZone);
   for (const ownerId of owners) {
-    const tz = await ownerTimeZone(ctx.db, deps.gateway, ownerId, now, ctx.policy.timeZone);
+    const tz = zones.get(ownerId) ?? ctx.policy.timeZone;
     const work = await loadOwnerWork(ctx.db, ownerId, { systems: 1, claims: 5, reviews: 6 });
     const correctiveActions = await ctx.db.select({ id: exceptions.id, systemName: aiSystems.name, correctiveAction: exceptions.correctiveAction, actionDueAt: exceptions.actionDueAt })
       .from(exceptions).innerJoin(aiSystems, eq(aiSystems.id, exceptions.systemId))

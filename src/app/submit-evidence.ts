@@ -1,7 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { evidenceArtifacts, evidenceClaims } from '../db/schema/index.js';
 import { newId } from '../db/ids.js';
-import { findSystemById } from '../db/repos/systems.js';
 import { EVIDENCE_FIELDS, EvidenceSubmission, evidenceDateProblems, parseArtifactLinks } from '../domain/evidence-artifact.js';
 import { artifactConditions } from '../domain/evidence-conditions.js';
 import type { Source } from '../domain/vocabulary.js';
@@ -9,7 +8,7 @@ import { isOpenClaim, OPEN_CLAIM_STATUSES } from '../slack/views/evidence-card.j
 import { buildEvidenceNote } from '../slack/views/evidence/evidence-note.js';
 import { recordAudit } from './audit.js';
 import { withTransaction, type ServiceContext } from './context.js';
-import { AppError, invalid, notFound } from './errors.js';
+import { AppError, invalid } from './errors.js';
 import { loadClaimForActor } from './evidence/claim-access.js';
 import { localDate } from '../domain/calendar-dates.js';
 import { systemSnapshot } from './evidence/system-snapshot.js';
@@ -34,12 +33,10 @@ export async function submitEvidence({ ctx, input }: { ctx: ServiceContext; inpu
   return withTransaction(ctx, async (tx) => {
     const [earlier] = await tx.select({ id: evidenceArtifacts.id }).from(evidenceArtifacts).where(eq(evidenceArtifacts.idempotencyKey, input.idempotencyKey));
     if (earlier) return { status: 'duplicate', artifactId: earlier.id };
-    const { claim, systemName } = await loadClaimForActor(tx, ctx, input.claimId);
+    const { claim, system, systemName } = await loadClaimForActor(tx, ctx, input.claimId);
     if (!isOpenClaim(claim.status)) {
       throw new AppError('CONFLICT', `This claim was already answered (${claim.status}); nothing was changed.`);
     }
-    const system = await findSystemById(tx, claim.systemId);
-    if (!system) throw notFound('The AI system of this claim');
     const now = ctx.now();
     const artifactId = newId('art');
     const conditions = artifactConditions({

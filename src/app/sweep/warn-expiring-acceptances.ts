@@ -6,7 +6,7 @@ import type { SlackGateway } from '../../slack/gateway.js';
 import { buildRiskExpiryNotice } from '../../slack/views/risk-expiry-notice.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { ownerTimeZone } from '../owner-time-zone.js';
+import { ownerTimeZones } from '../owner-time-zone.js';
 import { postCard } from '../notify/card-message.js';
 import { noticeRecipients, riskNoticeKey } from '../notify/risk-notice.js';
 
@@ -24,17 +24,14 @@ export async function warnExpiringAcceptances(ctx: ServiceContext, gateway?: Pic
     return notice.kind === 'notify' ? [{ ...r, notice }] : [];
   });
   if (!due.length) return 0;
-  const zones = new Map<string, string>();
-  for (const r of due) {
-    for (const u of recipients(r)) if (!zones.has(u)) zones.set(u, await ownerTimeZone(ctx.db, gateway, u, now, ctx.policy.timeZone));
-  }
+  const zones = await ownerTimeZones(ctx.db, gateway, [...new Set(due.flatMap(recipients))], now, ctx.policy.timeZone);
   return withTransaction(ctx, async (tx) => {
     let told = 0;
     for (const r of due) {
       const e = r.exception;
       const sentTo: string[] = [];
       for (const userId of recipients(r)) {
-        const at = nextWorkingTime(now, zones.get(userId)!);
+        const at = nextWorkingTime(now, zones.get(userId) ?? ctx.policy.timeZone);
         const card = buildRiskExpiryNotice({ exception: { ...e, acceptedUntil: e.acceptedUntil! }, systemName: r.systemName, recipientId: userId, daysLeft: r.notice.daysLeft, timeZone: ctx.policy.timeZone });
         if (await postCard(tx, { key: riskNoticeKey(e.id, e.acceptedUntil!, userId), channel: userId, card, ...(at > now ? { notBefore: at } : {}) })) sentTo.push(userId);
       }
