@@ -1,3 +1,4 @@
+import { localDate } from '../../domain/calendar-dates.js';
 import { ownerReminders } from '../../db/schema/index.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 import { enqueuePosts } from '../../outbox/enqueue.js';
@@ -20,7 +21,7 @@ export async function remindOwners(ctx: ServiceContext, owners: Map<string, Over
   const zones = await ownerTimeZones(ctx.db, gateway, ownerIds, now, ctx.policy.timeZone);
   const plans = ownerIds.map((ownerId) => {
     const tz = zones.get(ownerId) ?? ctx.policy.timeZone;
-    return { ownerId, tz, day: now.toLocaleDateString('en-CA', { timeZone: tz }), items: owners.get(ownerId)! };
+    return { ownerId, tz, day: localDate(now, tz), items: owners.get(ownerId)! };
   });
   return withTransaction(ctx, async (tx) => {
     const won = new Set<string>();

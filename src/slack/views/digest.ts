@@ -1,10 +1,11 @@
+import { localDate } from '../../domain/calendar-dates.js';
 import type { DigestFacts } from '../../db/repos/digest-facts.js';
 import type { UpcomingApplicationDate } from '../../domain/statutory-deadlines.js';
 import { escapeText, truncate } from '../escape.js';
 import { context, divider, header, section, type Block } from './blocks.js';
 import { TIER_LABELS, sourceLabel } from './classification-text.js';
 
-const day = (d: Date | null, tz: string) => (d ? d.toLocaleDateString('en-CA', { timeZone: tz }) : '—');
+const day = (d: Date | null, tz: string) => (d ? localDate(d, tz) : '—');
 const more = (shown: number, total: number) => (total > shown ? `\n…and ${total - shown} more` : '');
 
 /** The governance digest: counts first, then short lists, readable at a glance. */

@@ -1,3 +1,4 @@
+import { localDate } from '../../domain/calendar-dates.js';
 import type { OverdueItem } from '../../app/sweep/overdue-items.js';
 import { ACTIONS } from '../ids.js';
 import { escapeText, mention, truncate } from '../escape.js';
@@ -9,7 +10,7 @@ const KIND_LABEL: Record<OverdueItem['kind'], string> = {
   review: 'Overdue review', evidence: 'Overdue evidence', exception: 'Open exception past its date', statutory: 'LEGAL DEADLINE (EU AI Act)',
 };
 
-const dayIn = (d: Date, tz: string) => d.toLocaleDateString('en-CA', { timeZone: tz });
+const dayIn = localDate;
 
 /** What the forum has done with an escalation since it was posted, shown on the card. */
 export interface EscalationCardStatus {
