@@ -24,7 +24,9 @@ export async function enqueue(tx: DbOrTx, message: OutboxMessage, opts: EnqueueO
     kind: parsed.kind,
     payload: parsed,
     idempotencyKey: opts.idempotencyKey,
-    ...(opts.notBefore ? { nextAttemptAt: opts.notBefore } : {}),
+    // The dispatcher compares due times with its own (millisecond) clock; the database's microsecond
+    // now() could put a fresh row a fraction of a millisecond in that clock's future and delay it a poll.
+    nextAttemptAt: opts.notBefore ?? new Date(),
   }).onConflictDoNothing({ target: outboxMessages.idempotencyKey }).returning({ id: outboxMessages.id });
   return inserted.length > 0;
 }
@@ -38,7 +40,7 @@ export async function enqueuePosts(tx: DbOrTx, posts: readonly { message: PostMe
   for (let i = 0; i < posts.length; i += 500) {
     const rows = await tx.insert(outboxMessages).values(posts.slice(i, i + 500).map((p) => ({
       id: newId('obx'), kind: p.message.kind, payload: PostMessageSchema.parse(p.message), idempotencyKey: p.idempotencyKey,
-      ...(p.notBefore ? { nextAttemptAt: p.notBefore } : {}),
+      nextAttemptAt: p.notBefore ?? new Date(),
     }))).onConflictDoNothing({ target: outboxMessages.idempotencyKey }).returning({ key: outboxMessages.idempotencyKey });
     for (const r of rows) inserted.add(r.key);
   }
