@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
 import { newId } from '../db/ids.js';
+import { insertMany } from '../db/insert-many.js';
 import type { ServiceContext } from './context.js';
 
 export interface AuditEntry {
@@ -30,5 +31,5 @@ export async function recordAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditE
 
 /** Many events in few statements, for jobs that change thousands of items at once. */
 export async function recordAudits(tx: DbOrTx, ctx: ServiceContext, entries: readonly AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) await tx.insert(auditEvents).values(entries.slice(i, i + 500).map((e) => rowOf(ctx, e)));
+  await insertMany(tx, auditEvents, entries.map((e) => rowOf(ctx, e)));
 }

@@ -26,12 +26,19 @@ export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<Slack
     const t = Date.now();
     try { return await fn(); } finally { stepMs[step] = Date.now() - t; }
   };
+  // Reviews that fall due now are overdue items too: they are opened before anything reads them.
   const reviewsOpened = await timed('openDueReviews', () => openDueReviews(ctx));
-  const reviewersAsked = await timed('askReviewers', () => askReviewers(ctx, deps.gateway));
-  const evidenceExpired = await timed('expireEvidencePeriods', () => expireEvidencePeriods(ctx));
-  const { escalated, superseded, remindOwners: owners } = await timed('escalateOverdue', () => escalateOverdue(ctx));
-  const ownersReminded = await timed('remindOwners', () => remindOwners(ctx, owners, deps.gateway));
-  const acceptancesExpiring = await timed('warnExpiringAcceptances', () => warnExpiringAcceptances(ctx, deps.gateway));
-  const draftsCleared = await timed('clearAbandonedDrafts', () => clearAbandonedDrafts(ctx));
+  // The other steps read and write different records, each in its own transaction, so they run side by
+  // side: one step's database time overlaps another's work here. (PGlite runs them one after another.)
+  const [reviewersAsked, evidenceExpired, { escalated, superseded, ownersReminded }, acceptancesExpiring, draftsCleared] = await Promise.all([
+    timed('askReviewers', () => askReviewers(ctx, deps.gateway)),
+    timed('expireEvidencePeriods', () => expireEvidencePeriods(ctx)),
+    (async () => {
+      const outcome = await timed('escalateOverdue', () => escalateOverdue(ctx));
+      return { ...outcome, ownersReminded: await timed('remindOwners', () => remindOwners(ctx, outcome.remindOwners, deps.gateway)) };
+    })(),
+    timed('warnExpiringAcceptances', () => warnExpiringAcceptances(ctx, deps.gateway)),
+    timed('clearAbandonedDrafts', () => clearAbandonedDrafts(ctx)),
+  ]);
   return { reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, draftsCleared, ms: Date.now() - started, stepMs };
 }

@@ -1,6 +1,7 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { loadOwnerWork } from '../db/repos/owner-work.js';
+import { rowsOf } from '../db/rows.js';
 import { aiSystems, exceptions, ownerReminders } from '../db/schema/index.js';
 import { weeklyDeliveryTime, weekStartDate } from '../domain/owner-week.js';
 import { enqueue } from '../outbox/enqueue.js';
@@ -63,6 +64,5 @@ async function ownersWithOpenWork(db: DbOrTx, now: Date, weekEnd: Date, week: st
     ) open_work
     where not exists (select 1 from owner_reminders o where o.owner_id = open_work.owner and o.day = ${week}::date and o.kind = 'week')
     order by owner`);
-  const list = Array.isArray(rows) ? rows : (rows as { rows: { owner: string }[] }).rows;
-  return list.map((r) => r.owner);
+  return rowsOf<{ owner: string }>(rows).map((r) => r.owner);
 }

@@ -65,7 +65,7 @@ export function levelsReached(input: EscalationInput & { alreadyPosted?: readonl
   const { now, policy } = input;
   const countedFrom = ladderStart(input);
   const held = holdReason(input, countedFrom);
-  if (held !== null) return { countedFrom, reached: [], post: null, superseded: [], reason: held };
+  if (held !== null) return { countedFrom, reached: [], post: null, superseded: [], reason: held() };
 
   const thresholds: Record<EscalationStep, number> = { remind: 0, level_1: policy.graceDays, level_2: policy.secondLevelDays };
   const reached = ESCALATION_STEPS.map((step) => ({ step, reachedAt: new Date(countedFrom.getTime() + thresholds[step] * DAY_MS) }))
@@ -78,15 +78,21 @@ export function levelsReached(input: EscalationInput & { alreadyPosted?: readonl
   const post = top !== undefined && rank(top.step) > highestPosted ? top : null;
   const superseded = unposted.filter((s) => s !== post);
 
-  const highest = reached.at(-1);
-  const where = highest === undefined ? '' : describeStep(highest.step, input, countedFrom);
-  const what =
-    post !== null
-      ? superseded.length > 0
-        ? ` Post ${post.step} only; ${superseded.map((s) => s.step).join(', ')} ${superseded.length === 1 ? 'is' : 'are'} superseded.`
-        : ` Post ${post.step}.`
-      : ' Nothing new to post.';
-  return { countedFrom, reached, post, superseded, reason: where + what };
+  return {
+    countedFrom, reached, post, superseded,
+    // Worded on demand: a sweep places tens of thousands of items on the ladder and reads few reasons.
+    get reason() {
+      const highest = reached.at(-1);
+      const where = highest === undefined ? '' : describeStep(highest.step, input, countedFrom);
+      const what =
+        post !== null
+          ? superseded.length > 0
+            ? ` Post ${post.step} only; ${superseded.map((s) => s.step).join(', ')} ${superseded.length === 1 ? 'is' : 'are'} superseded.`
+            : ` Post ${post.step}.`
+          : ' Nothing new to post.';
+      return where + what;
+    },
+  };
 }
 
 /** The single outcome for `now`: the highest step reached, regardless of what was posted before. */
@@ -110,21 +116,26 @@ function rank(step: EscalationStep): number {
   return ESCALATION_STEPS.indexOf(step);
 }
 
-// An acceptance that ended before the due date changes nothing: the item was not yet overdue then.
-function ladderStart({ dueAt, acceptedUntil }: EscalationInput): Date {
+/**
+ * The instant the ladder counts from: the due date, or the end of a risk acceptance that ran past it.
+ * An acceptance that ended before the due date changes nothing: the item was not yet overdue then.
+ */
+export function ladderStart({ dueAt, acceptedUntil }: Pick<EscalationInput, 'dueAt' | 'acceptedUntil'>): Date {
   return acceptedUntil != null && acceptedUntil.getTime() > dueAt.getTime() ? acceptedUntil : dueAt;
 }
 
-function holdReason(input: EscalationInput, countedFrom: Date): string | null {
+/** Why the ladder is held, worded when asked; null when it is not held. */
+function holdReason(input: EscalationInput, countedFrom: Date): (() => string) | null {
   const now = input.now.getTime();
-  if (input.resolved) return 'Resolved: nothing to remind or escalate.';
-  if (input.acceptedUntil != null && input.acceptedUntil.getTime() > now) {
-    return `Risk accepted until ${iso(input.acceptedUntil)}: no reminders or escalations until the acceptance expires.`;
+  if (input.resolved) return () => 'Resolved: nothing to remind or escalate.';
+  const { acceptedUntil, snoozedUntil } = input;
+  if (acceptedUntil != null && acceptedUntil.getTime() > now) {
+    return () => `Risk accepted until ${iso(acceptedUntil)}: no reminders or escalations until the acceptance expires.`;
   }
-  if (input.snoozedUntil != null && input.snoozedUntil.getTime() > now) {
-    return `Snoozed until ${iso(input.snoozedUntil)}: reminders and escalations resume then, counted from the original due date.`;
+  if (snoozedUntil != null && snoozedUntil.getTime() > now) {
+    return () => `Snoozed until ${iso(snoozedUntil)}: reminders and escalations resume then, counted from the original due date.`;
   }
-  if (countedFrom.getTime() > now) return `Not due until ${iso(countedFrom)}.`;
+  if (countedFrom.getTime() > now) return () => `Not due until ${iso(countedFrom)}.`;
   return null;
 }
 

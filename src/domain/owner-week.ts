@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { zoneOrUtc } from './time-zones.js';
 import { DEFAULT_WORKING_HOURS, nextWorkingTime, type WorkingHours } from './working-hours.js';
 
 /**
@@ -6,7 +7,7 @@ import { DEFAULT_WORKING_HOURS, nextWorkingTime, type WorkingHours } from './wor
  * or, if that has passed, their next working hour. Never in the night, whatever the server's zone.
  */
 export function weeklyDeliveryTime(now: Date, tz: string, hours: WorkingHours = DEFAULT_WORKING_HOURS): Date {
-  const zone = IANAZone.isValidZone(tz) ? tz : 'UTC';
+  const zone = zoneOrUtc(tz);
   // Luxon weeks start on Monday (ISO 8601).
   const monday = DateTime.fromJSDate(now, { zone }).startOf('week').set({ hour: hours.start });
   if (monday.toMillis() >= now.getTime()) return monday.toJSDate();
@@ -15,5 +16,5 @@ export function weeklyDeliveryTime(now: Date, tz: string, hours: WorkingHours = 
 
 /** The Monday (calendar date, in the schedule's zone) of the week an instant falls in: one summary per owner per week. */
 export function weekStartDate(now: Date, tz: string): string {
-  return DateTime.fromJSDate(now, { zone: IANAZone.isValidZone(tz) ? tz : 'UTC' }).startOf('week').toISODate()!;
+  return DateTime.fromJSDate(now, { zone: zoneOrUtc(tz) }).startOf('week').toISODate()!;
 }

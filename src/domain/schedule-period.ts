@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isKnownZone } from './time-zones.js';
 
 /** One run of a schedule: from a fire time (inclusive) to the next one (exclusive). */
 export interface SchedulePeriod {
@@ -38,7 +39,7 @@ const SETTLE_MS = 3 * 60 * 60 * 1000;
 export function periodContaining(now: Date, cron: string, tz: string): SchedulePeriod {
   const problem = validateCron(cron);
   if (problem !== null) throw new RangeError(problem);
-  if (!IANAZone.isValidZone(tz)) throw new RangeError(`"${tz}" is not a known IANA time zone.`);
+  if (!isKnownZone(tz)) throw new RangeError(`"${tz}" is not a known IANA time zone.`);
 
   const latestFire = CronExpressionParser.parse(cron, { currentDate: new Date(now.getTime() + 1), tz }).prev().toDate();
   const anchor = CronExpressionParser.parse(cron, { currentDate: new Date(latestFire.getTime() - SETTLE_MS), tz }).prev();

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { zoneOrUtc } from './time-zones.js';
 
 /** Whole local hours: work runs from `start` (inclusive) to `end` (exclusive), Monday to Friday. */
 export interface WorkingHours {
@@ -17,7 +18,7 @@ const SATURDAY = 6;
  */
 export function nextWorkingTime(now: Date, tz: string, hours: WorkingHours = DEFAULT_WORKING_HOURS): Date {
   assertHours(hours);
-  const zone = IANAZone.isValidZone(tz) ? tz : 'UTC';
+  const zone = zoneOrUtc(tz);
   const local = DateTime.fromJSDate(now, { zone });
   const workingDay = isWeekday(local);
   if (workingDay && local.hour >= hours.start && local.hour < hours.end) return new Date(now.getTime());

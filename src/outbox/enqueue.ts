@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../db/ids.js';
+import { insertMany } from '../db/insert-many.js';
 import { outboxMessages } from '../db/schema/index.js';
-import { OutboxMessage, PostMessage as PostMessageSchema, type PostMessage } from './messages.js';
+import { OutboxMessage, PostMessage as PostMessageSchema, UpdateMessage as UpdateMessageSchema, type PostMessage, type UpdateMessage } from './messages.js';
+import { inList } from '../db/in-list.js';
 
 export interface EnqueueOptions {
   /** The same key twice stores one message: retries and re-runs cannot send twice. */
@@ -14,11 +16,7 @@ export interface EnqueueOptions {
 /** Call inside the transaction of the state change that causes the message. */
 export async function enqueue(tx: DbOrTx, message: OutboxMessage, opts: EnqueueOptions): Promise<boolean> {
   const parsed = OutboxMessage.parse(message);
-  if (parsed.kind === 'slack.update.v1') {
-    // Only the newest rendering of a card matters; an older one delivered late would undo it.
-    await tx.update(outboxMessages).set({ status: 'superseded' })
-      .where(and(eq(outboxMessages.status, 'pending'), eq(outboxMessages.kind, 'slack.update.v1'), sql`${outboxMessages.payload}->>'key' = ${parsed.key}`));
-  }
+  if (parsed.kind === 'slack.update.v1') return (await enqueueUpdates(tx, [{ message: parsed, idempotencyKey: opts.idempotencyKey }])).size > 0;
   const inserted = await tx.insert(outboxMessages).values({
     id: newId('obx'),
     kind: parsed.kind,
@@ -32,17 +30,33 @@ export async function enqueue(tx: DbOrTx, message: OutboxMessage, opts: EnqueueO
 }
 
 /**
- * New posts in bulk (a sweep over a backlog queues thousands): one statement per 500 rows. Returns the
+ * Edits of stored messages, in bulk. Only the newest rendering of a card matters: an older one still
+ * pending is superseded, because delivered late it would undo the newer one.
+ */
+export async function enqueueUpdates(tx: DbOrTx, updates: readonly { message: UpdateMessage; idempotencyKey: string }[]): Promise<Set<string>> {
+  if (!updates.length) return new Set();
+  const parsed = updates.map((u) => ({ ...u, message: UpdateMessageSchema.parse(u.message) }));
+  const keys = [...new Set(parsed.map((u) => u.message.key))];
+  await tx.update(outboxMessages).set({ status: 'superseded' })
+    .where(and(eq(outboxMessages.status, 'pending'), eq(outboxMessages.kind, 'slack.update.v1'), inList(sql`${outboxMessages.payload}->>'key'`, keys)));
+  // Of several edits of one card in this batch, the last is the one to deliver.
+  const newest = new Map(parsed.map((u) => [u.message.key, u]));
+  const now = new Date();
+  const rows = await insertMany(tx, outboxMessages, [...newest.values()].map((u) => ({
+    id: newId('obx'), kind: u.message.kind, payload: u.message, idempotencyKey: u.idempotencyKey, nextAttemptAt: now,
+  })), { onConflictDoNothing: ['idempotencyKey'], returning: ['idempotencyKey'] });
+  return new Set(rows.map((r) => r.idempotencyKey));
+}
+
+/**
+ * New posts in bulk (a sweep over a backlog queues thousands) in a few statements. Returns the
  * idempotency keys that were new; a key already queued is skipped like enqueue() skips it.
  */
 export async function enqueuePosts(tx: DbOrTx, posts: readonly { message: PostMessage; idempotencyKey: string; notBefore?: Date }[]): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  for (let i = 0; i < posts.length; i += 500) {
-    const rows = await tx.insert(outboxMessages).values(posts.slice(i, i + 500).map((p) => ({
-      id: newId('obx'), kind: p.message.kind, payload: PostMessageSchema.parse(p.message), idempotencyKey: p.idempotencyKey,
-      nextAttemptAt: p.notBefore ?? new Date(),
-    }))).onConflictDoNothing({ target: outboxMessages.idempotencyKey }).returning({ key: outboxMessages.idempotencyKey });
-    for (const r of rows) inserted.add(r.key);
-  }
-  return inserted;
+  const now = new Date();
+  const rows = await insertMany(tx, outboxMessages, posts.map((p) => ({
+    id: newId('obx'), kind: p.message.kind, payload: PostMessageSchema.parse(p.message), idempotencyKey: p.idempotencyKey,
+    nextAttemptAt: p.notBefore ?? now,
+  })), { onConflictDoNothing: ['idempotencyKey'], returning: ['idempotencyKey'] });
+  return new Set(rows.map((r) => r.idempotencyKey));
 }

@@ -1,9 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { outboxMessages, slackMessages } from '../../db/schema/index.js';
 import type { Block } from '../../slack/views/blocks.js';
-import { enqueue } from '../../outbox/enqueue.js';
+import { enqueue, enqueuePosts, enqueueUpdates } from '../../outbox/enqueue.js';
+import { inList } from '../../db/in-list.js';
 
 // A card is one Slack message per record, posted once under a key and edited in place after that, so
 // the channel or DM always shows the record's current state rather than a trail of stale copies.
@@ -15,10 +15,16 @@ export interface CardContent { text: string; blocks: Block[] }
  * post under the bare key as idempotency key, so both spellings count, and so does a delivered message.
  */
 export async function cardPosted(tx: DbOrTx, key: string): Promise<boolean> {
-  const [queued] = await tx.select({ id: outboxMessages.id }).from(outboxMessages).where(inArray(outboxMessages.idempotencyKey, [`post:${key}`, key])).limit(1);
-  if (queued) return true;
-  const [stored] = await tx.select({ key: slackMessages.key }).from(slackMessages).where(eq(slackMessages.key, key));
-  return Boolean(stored);
+  return (await cardsPosted(tx, [key])).has(key);
+}
+
+/** cardPosted for many keys in two statements: the keys of cards ever queued or delivered. */
+export async function cardsPosted(tx: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const queued = await tx.select({ idempotencyKey: outboxMessages.idempotencyKey }).from(outboxMessages)
+    .where(inList(outboxMessages.idempotencyKey, keys.flatMap((k) => [`post:${k}`, k])));
+  const stored = await tx.select({ key: slackMessages.key }).from(slackMessages).where(inList(slackMessages.key, keys));
+  return new Set([...queued.map((q) => q.idempotencyKey.replace(/^post:/, '')), ...stored.map((s) => s.key)]);
 }
 
 /** Posts the card the first time; returns false when it had been posted already (nothing queued). */
@@ -29,13 +35,31 @@ export async function postCard(tx: DbOrTx, args: { key: string; channel: string;
 
 /** Edits the card in place if it was ever posted; an update of a card never posted would wait forever. */
 export async function updateCard(tx: DbOrTx, args: { key: string; card: CardContent }): Promise<boolean> {
-  if (!(await cardPosted(tx, args.key))) return false;
-  await enqueue(tx, { kind: 'slack.update.v1', key: args.key, text: args.card.text, blocks: args.card.blocks }, { idempotencyKey: `update:${args.key}:${newId('obx')}` });
-  return true;
+  return (await refreshCards(tx, [{ ...args, postIfNew: false }])).updated > 0;
 }
 
 /** Edits the card if it exists, otherwise posts it: either way the record is visible in its current state. */
 export async function postOrUpdateCard(tx: DbOrTx, args: { key: string; channel: string; card: CardContent }): Promise<void> {
-  if (await updateCard(tx, args)) return;
-  await postCard(tx, args);
+  await refreshCards(tx, [{ ...args, postIfNew: true }]);
+}
+
+export type CardRefresh =
+  | { key: string; card: CardContent; postIfNew: false }
+  | { key: string; channel: string; card: CardContent; postIfNew: true };
+
+/**
+ * Many cards at once, in a few statements whatever their number (a sweep touches hundreds): each card
+ * posted before is edited; one never posted is posted if asked, and otherwise left alone.
+ */
+export async function refreshCards(tx: DbOrTx, cards: readonly CardRefresh[]): Promise<{ updated: number; posted: number }> {
+  const posted = await cardsPosted(tx, cards.map((c) => c.key));
+  const edits = cards.filter((c) => posted.has(c.key));
+  const fresh = cards.filter((c): c is Extract<CardRefresh, { postIfNew: true }> => !posted.has(c.key) && c.postIfNew);
+  await enqueueUpdates(tx, edits.map((c) => ({
+    message: { kind: 'slack.update.v1', key: c.key, text: c.card.text, blocks: c.card.blocks }, idempotencyKey: `update:${c.key}:${newId('obx')}`,
+  })));
+  const queued = await enqueuePosts(tx, fresh.map((c) => ({
+    message: { kind: 'slack.post.v1', channel: c.channel, text: c.card.text, blocks: c.card.blocks, storeAs: c.key }, idempotencyKey: `post:${c.key}`,
+  })));
+  return { updated: edits.length, posted: queued.size };
 }

@@ -11,7 +11,7 @@ import type { LifecycleStage } from '../../domain/vocabulary.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { systemSnapshot } from '../evidence/system-snapshot.js';
-import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { refreshEvidenceCards } from '../notify/evidence-card.js';
 
 const DAY_MS = 86_400_000;
 const ANSWERED = ['submitted', 'reused'];
@@ -73,7 +73,7 @@ export async function applyMaterialChange(tx: Tx, ctx: ServiceContext, system: S
     await recordAudit(tx, ctx, { action: 'evidence.stale', subjectType: 'evidence_claim', subjectId: claim.id,
       before: { status: claim.status }, after: { status: 'stale', staleReason: outcome.reason, dueAt, requestId: change.requestId } });
   }
-  for (const ownerId of [...owners].sort()) await refreshEvidenceCard(tx, { systemId: system.id, ownerId });
+  await refreshEvidenceCards(tx, [...owners].sort().map((ownerId) => ({ systemId: system.id, ownerId })));
 
   const due = reviewDueOnChange(reviewTriggerForChange({ lifecycleBefore: before.lifecycleStage, lifecycleAfter: after.lifecycleStage }), now);
   const reviewId = newId('rev');

@@ -1,11 +1,10 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { aiSystems, outboxMessages, reviews } from '../../db/schema/index.js';
-import { nextWorkingTime } from '../../domain/working-hours.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { buildReviewCard } from '../../slack/views/review-card.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { ownerTimeZones } from '../owner-time-zone.js';
+import { deliveryTimesAt, ownerTimeZones } from '../owner-time-zone.js';
 import { enqueuePosts } from '../../outbox/enqueue.js';
 import { reviewCardKey, reviewRecipient } from '../notify/review-card.js';
 
@@ -24,9 +23,10 @@ export async function askReviewers(ctx: ServiceContext, gateway?: Pick<SlackGate
   // Time zones come from Slack (cached); they are looked up before the transaction, not inside it.
   const recipients = [...new Set(waiting.map(({ review, system }) => reviewRecipient(review, system)))];
   const zones = await ownerTimeZones(ctx.db, gateway, recipients, now, ctx.policy.timeZone);
+  const deliveryTime = deliveryTimesAt(now);
   const cards = waiting.map(({ review, system }) => {
     const to = reviewRecipient(review, system);
-    const at = nextWorkingTime(now, zones.get(to) ?? ctx.policy.timeZone);
+    const at = deliveryTime(zones.get(to) ?? ctx.policy.timeZone);
     const key = reviewCardKey(review.id, to);
     const card = buildReviewCard({ review, system, recipientId: to, timeZone: ctx.policy.timeZone });
     return { review, system, to, at, key, card };

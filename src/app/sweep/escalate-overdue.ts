@@ -1,27 +1,28 @@
 import { escalationCards, escalations } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
-import { levelsReached, type EscalationStep } from '../../domain/escalation-ladder.js';
+import { insertMany } from '../../db/insert-many.js';
+import { ladderStart, levelsReached, type EscalationStep } from '../../domain/escalation-ladder.js';
 import { enqueuePosts } from '../../outbox/enqueue.js';
 import { buildEscalationPost } from '../../slack/views/escalation-post.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { escalationCardKey } from '../notify/escalation-card.js';
 import { loadEscalationHistory, loadOverdueItems, type OverdueItem } from './overdue-items.js';
+import { byCodePoint } from '../../domain/ordering.js';
 
 const LEVEL_OF: Record<EscalationStep, number> = { remind: 0, level_1: 1, level_2: 2 };
 const STEP_OF = ['remind', 'level_1', 'level_2'] as const;
-const BATCH = 500;
 
 export interface EscalationOutcome { escalated: number; superseded: number; remindOwners: Map<string, OverdueItem[]> }
 
 interface Planned { item: OverdueItem; step: EscalationStep; cycleKey: string; since: Date; superseded: EscalationStep[] }
-type Group = { level: 1 | 2; items: OverdueItem[]; since: Date; firstCycle: string };
+type Group = { level: 1 | 2; items: OverdueItem[]; skipped: Map<string, EscalationStep[]>; since: Date; firstCycle: string };
 
 /**
  * Walks every overdue item up the ladder. Each (item, level, cycle) is a unique row: inserting it is
  * the claim to post it, so a re-run or a second replica finds the row taken and posts nothing. Rows,
- * posts and audit events are written in batches: a sweep over a long backlog stays a few statements.
+ * posts and audit events are written in bulk: a sweep over a long backlog stays a few statements.
  */
 export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationOutcome> {
   const now = ctx.now();
@@ -29,13 +30,16 @@ export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationOu
     const items = await loadOverdueItems(tx, now);
     const history = await loadEscalationHistory(tx, items);
     const planned = planSteps(items, history, ctx, now);
-    const superseded = (await claimRows(tx, planned.flatMap((p) => p.superseded.map((step) => ({ p, step, outcome: 'superseded' }))), now)).size;
-    const won = await claimRows(tx, planned.map((p) => ({ p, step: p.step, outcome: 'posted' })), now);
+    const won = await claimRows(tx, planned, now);
+    // Lower steps a backlog skips need no row of their own: a posted higher step already keeps them from
+    // being sent (see levelsReached), and the audit event of the post names them.
+    let superseded = 0;
 
     const remindOwners = new Map<string, OverdueItem[]>();
     const groups = new Map<string, Group>();
     for (const p of planned) {
       if (!won.has(rowKey(p.item, LEVEL_OF[p.step], p.cycleKey))) continue;
+      superseded += p.superseded.length;
       if (p.step === 'remind') {
         remindOwners.set(p.item.ownerId, [...(remindOwners.get(p.item.ownerId) ?? []), p.item]);
         continue;
@@ -43,12 +47,13 @@ export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationOu
       const level = LEVEL_OF[p.step] as 1 | 2;
       // Overdue evidence of one system is one post per level, not one per claim.
       const groupKey = p.item.kind === 'evidence' ? `evidence:${p.item.systemId}:${level}` : `${p.item.kind}:${p.item.id}:${level}`;
-      const group = groups.get(groupKey) ?? { level, items: [], since: p.since, firstCycle: p.cycleKey };
+      const group: Group = groups.get(groupKey) ?? { level, items: [], skipped: new Map(), since: p.since, firstCycle: p.cycleKey };
       group.items.push(p.item);
+      if (p.superseded.length) group.skipped.set(p.item.id, p.superseded);
       if (p.since < group.since) group.since = p.since;
       groups.set(groupKey, group);
     }
-    await postGroups(tx, ctx, [...groups].sort(([a], [b]) => a.localeCompare(b)), now);
+    await postGroups(tx, ctx, [...groups].sort(([a], [b]) => byCodePoint(a, b)), now);
     return { escalated: groups.size, superseded, remindOwners };
   });
 }
@@ -58,7 +63,7 @@ function planSteps(items: OverdueItem[], history: Awaited<ReturnType<typeof load
   for (const item of items) {
     const h = history.get(item.id);
     const base = { dueAt: item.dueAt, now, resolved: false, acceptedUntil: item.acceptedUntil, snoozedUntil: h?.snoozedUntil ?? null, policy: ctx.policy.escalation };
-    const cycleKey = levelsReached(base).countedFrom.toISOString();
+    const cycleKey = ladderStart(base).toISOString();
     const posted = [...(h?.steps.get(cycleKey) ?? [])].map((l) => STEP_OF[Number(l)]!).filter(Boolean);
     const position = levelsReached({ ...base, alreadyPosted: posted });
     if (!position.post) continue;
@@ -70,15 +75,11 @@ function planSteps(items: OverdueItem[], history: Awaited<ReturnType<typeof load
 const rowKey = (item: OverdueItem, level: number, cycleKey: string) => `${item.kind}|${item.id}|${level}|${cycleKey}`;
 
 /** Inserts escalation rows; the ones that come back are ours to act on (another sweep may hold the rest). */
-async function claimRows(tx: DbOrTx, rows: { p: Planned; step: EscalationStep; outcome: string }[], now: Date): Promise<Set<string>> {
-  const won = new Set<string>();
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const returned = await tx.insert(escalations).values(rows.slice(i, i + BATCH).map(({ p, step, outcome }) => ({
-      id: newId('esc'), itemKind: p.item.kind, itemId: p.item.id, systemId: p.item.systemId, level: LEVEL_OF[step], cycleKey: p.cycleKey, outcome, createdAt: now,
-    }))).onConflictDoNothing().returning({ kind: escalations.itemKind, id: escalations.itemId, level: escalations.level, cycleKey: escalations.cycleKey });
-    for (const r of returned) won.add(`${r.kind}|${r.id}|${r.level}|${r.cycleKey}`);
-  }
-  return won;
+async function claimRows(tx: DbOrTx, planned: Planned[], now: Date): Promise<Set<string>> {
+  const returned = await insertMany(tx, escalations, planned.map((p) => ({
+    id: newId('esc'), itemKind: p.item.kind, itemId: p.item.id, systemId: p.item.systemId, level: LEVEL_OF[p.step], cycleKey: p.cycleKey, outcome: 'posted', createdAt: now,
+  })), { onConflictDoNothing: ['itemKind', 'itemId', 'level', 'cycleKey'], returning: ['itemKind', 'itemId', 'level', 'cycleKey'] });
+  return new Set(returned.map((r) => `${r.itemKind}|${r.itemId}|${r.level}|${r.cycleKey}`));
 }
 
 async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: [string, Group][], now: Date): Promise<void> {
@@ -97,9 +98,12 @@ async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: [string, Grou
   const cards = posts.filter((p) => queued.has(p.idempotencyKey)).map(({ group, first, key }) => ({
     key, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`), items: group.items, createdAt: now, updatedAt: now,
   }));
-  for (let i = 0; i < cards.length; i += BATCH) await tx.insert(escalationCards).values(cards.slice(i, i + BATCH)).onConflictDoNothing();
+  await insertMany(tx, escalationCards, cards, { onConflictDoNothing: ['key'] });
   await recordAudits(tx, ctx, posts.map(({ group, first }) => ({
     action: `escalation.level_${group.level}`, subjectType: first.kind, subjectId: first.id,
-    after: { systemId: first.systemId, items: group.items.map((i) => ({ kind: i.kind, id: i.id, dueAt: i.dueAt })), level: group.level },
+    after: {
+      systemId: first.systemId, level: group.level,
+      items: group.items.map((i) => ({ kind: i.kind, id: i.id, dueAt: i.dueAt, ...(group.skipped.has(i.id) ? { superseded: group.skipped.get(i.id) } : {}) })),
+    },
   })));
 }

@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { aiSystems, evidenceClaims, exceptions, reviews, statutoryDeadlines, escalations } from '../../db/schema/index.js';
+import { inList } from '../../db/in-list.js';
+import { byCodePoint } from '../../domain/ordering.js';
 
 export type OverdueKind = 'review' | 'evidence' | 'exception' | 'statutory';
 
@@ -55,7 +57,7 @@ export async function loadOverdueItems(db: DbOrTx, now: Date): Promise<OverdueIt
     ...statutoryRows.map((s) => ({ kind: 'statutory' as const, id: s.id, systemId: s.systemId!, systemName: s.systemName, ownerId: s.ownerId, tier: s.tier, dueAt: s.dueAt, acceptedUntil: null,
       what: `LEGAL DEADLINE ${s.ref}: ${s.label}` })),
   ];
-  return items.sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  return items.sort((a, b) => byCodePoint(a.kind, b.kind) || byCodePoint(a.id, b.id));
 }
 
 /** What has already been posted or snoozed for these items, so each step goes out once. */
@@ -63,9 +65,9 @@ export async function loadEscalationHistory(db: DbOrTx, items: OverdueItem[]) {
   if (!items.length) return new Map<string, { steps: Map<string, Set<string>>; snoozedUntil: Date | null }>();
   const ids = items.map((i) => i.id);
   const history = new Map<string, { steps: Map<string, Set<string>>; snoozedUntil: Date | null }>();
-  for (let i = 0; i < ids.length; i += 5000) {
+  for (let i = 0; i < ids.length; i += 20_000) {
     const rows = await db.select({ itemId: escalations.itemId, level: escalations.level, cycleKey: escalations.cycleKey, snoozedUntil: escalations.snoozedUntil })
-      .from(escalations).where(inArray(escalations.itemId, ids.slice(i, i + 5000)));
+      .from(escalations).where(inList(escalations.itemId, ids.slice(i, i + 20_000)));
     for (const r of rows) {
       const h = history.get(r.itemId) ?? { steps: new Map(), snoozedUntil: null };
       const set = h.steps.get(r.cycleKey) ?? new Set<string>();

@@ -1,12 +1,12 @@
 import { localDate } from '../../domain/calendar-dates.js';
 import { ownerReminders } from '../../db/schema/index.js';
-import { nextWorkingTime } from '../../domain/working-hours.js';
+import { insertMany } from '../../db/insert-many.js';
 import { enqueuePosts } from '../../outbox/enqueue.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { buildOwnerReminder } from '../../slack/views/owner-reminder.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { ownerTimeZones } from '../owner-time-zone.js';
+import { deliveryTimesAt, ownerTimeZones } from '../owner-time-zone.js';
 import type { OverdueItem } from './overdue-items.js';
 
 /**
@@ -24,13 +24,11 @@ export async function remindOwners(ctx: ServiceContext, owners: Map<string, Over
     return { ownerId, tz, day: localDate(now, tz), items: owners.get(ownerId)! };
   });
   return withTransaction(ctx, async (tx) => {
-    const won = new Set<string>();
-    for (let i = 0; i < plans.length; i += 500) {
-      const rows = await tx.insert(ownerReminders).values(plans.slice(i, i + 500).map((p) => ({ ownerId: p.ownerId, day: p.day, kind: 'overdue', createdAt: now })))
-        .onConflictDoNothing().returning({ ownerId: ownerReminders.ownerId });
-      for (const r of rows) won.add(r.ownerId);
-    }
-    const mine = plans.filter((p) => won.has(p.ownerId)).map((p) => ({ ...p, at: nextWorkingTime(now, p.tz) }));
+    const rows = await insertMany(tx, ownerReminders, plans.map((p) => ({ ownerId: p.ownerId, day: p.day, kind: 'overdue', createdAt: now })),
+      { onConflictDoNothing: [], returning: ['ownerId'] });
+    const won = new Set(rows.map((r) => r.ownerId));
+    const deliveryTime = deliveryTimesAt(now);
+    const mine = plans.filter((p) => won.has(p.ownerId)).map((p) => ({ ...p, at: deliveryTime(p.tz) }));
     await enqueuePosts(tx, mine.map((p) => ({
       message: { kind: 'slack.post.v1' as const, channel: p.ownerId, ...buildOwnerReminder({ ownerId: p.ownerId, items: p.items, timeZone: p.tz }) },
       idempotencyKey: `reminder:${p.ownerId}:${p.day}`,
