@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { aiSystems, evidenceArtifacts, evidenceClaims, reviews } from '../../db/schema/index.js';
-import { newId } from '../../db/ids.js';
+import { aiSystems, evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
 import type { SystemRow } from '../../db/repos/systems.js';
 import { ArtifactConditions, snapshotOf } from '../../domain/evidence-conditions.js';
 import type { StalenessCause, SystemSnapshot } from '../../domain/evidence-reuse.js';
 import { evidenceAfterChange, reviewTriggerForChange } from '../../domain/material-change.js';
-import { reviewDueOnChange, type ChangeTrigger } from '../../domain/review-cadence.js';
+import type { ChangeTrigger } from '../../domain/review-cadence.js';
+import { openChangeReviewIn } from '../reviews/open-change-review.js';
 import type { LifecycleStage } from '../../domain/vocabulary.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
@@ -75,13 +75,7 @@ export async function applyMaterialChange(tx: Tx, ctx: ServiceContext, system: S
   }
   await refreshEvidenceCards(tx, [...owners].sort().map((ownerId) => ({ systemId: system.id, ownerId })));
 
-  const due = reviewDueOnChange(reviewTriggerForChange({ lifecycleBefore: before.lifecycleStage, lifecycleAfter: after.lifecycleStage }), now);
-  const reviewId = newId('rev');
-  const opened = await tx.insert(reviews).values({ id: reviewId, systemId: system.id, status: 'due', dueAt: due.dueAt, dueReason: due.trigger, reviewerId: system.reviewerId ?? system.ownerId, createdAt: now })
-    .onConflictDoNothing().returning({ id: reviews.id });
-  if (opened.length) {
-    await recordAudit(tx, ctx, { action: 'review.due', subjectType: 'review', subjectId: reviewId,
-      after: { systemId: system.id, dueAt: due.dueAt, dueReason: due.trigger, reason: due.reason, requestId: change.requestId } });
-  }
-  return { changedFacts, staleClaims, review: opened.length ? { id: reviewId, trigger: due.trigger, reason: due.reason } : null };
+  const trigger = reviewTriggerForChange({ lifecycleBefore: before.lifecycleStage, lifecycleAfter: after.lifecycleStage });
+  const review = await openChangeReviewIn(tx, ctx, { system, trigger, audit: { requestId: change.requestId } });
+  return { changedFacts, staleClaims, review: review.status === 'opened' ? { id: review.reviewId, trigger, reason: review.reason } : null };
 }

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
 import { aiSystems, reviews } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
-import { reviewDueOnChange, type ChangeTrigger } from '../../domain/review-cadence.js';
+import { OPEN_REVIEW_STATUSES, reviewDueOnChange, type ChangeTrigger } from '../../domain/review-cadence.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { notFound } from '../errors.js';
@@ -9,7 +10,7 @@ import { sendReviewCard } from '../notify/review-card.js';
 import { ownerTimeZone } from '../owner-time-zone.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 
-export type OpenChangeReviewResult = { status: 'opened'; reviewId: string } | { status: 'already_open'; reviewId: string };
+export type OpenChangeReviewResult = { status: 'opened'; reviewId: string; reason: string } | { status: 'already_open'; reviewId: string };
 
 /**
  * A change (designed, deployed, materially changed, monitoring signal, retired, reclassified) makes a
@@ -19,16 +20,28 @@ export async function openChangeReview({ ctx, systemId, trigger }: { ctx: Servic
   return withTransaction(ctx, async (tx) => {
     const [system] = await tx.select().from(aiSystems).where(eq(aiSystems.id, systemId));
     if (!system) throw notFound('That AI system');
-    const [open] = await tx.select({ id: reviews.id }).from(reviews)
-      .where(and(eq(reviews.systemId, systemId), eq(reviews.dueReason, trigger), inArray(reviews.status, ['due', 'in_progress'])));
-    if (open) return { status: 'already_open', reviewId: open.id };
-    const due = reviewDueOnChange(trigger, ctx.now());
-    const id = newId('rev');
-    await tx.insert(reviews).values({ id, systemId, status: 'due', dueAt: due.dueAt, dueReason: trigger, reviewerId: system.reviewerId ?? system.ownerId, createdAt: ctx.now() });
-    await recordAudit(tx, ctx, { action: 'review.due', subjectType: 'review', subjectId: id, after: { systemId, dueAt: due.dueAt, dueReason: trigger, reason: due.reason } });
-    // The cached Slack time zone only: no network call inside the transaction.
-    const at = nextWorkingTime(ctx.now(), await ownerTimeZone(tx, undefined, system.reviewerId ?? system.ownerId, ctx.now(), ctx.policy.timeZone));
-    await sendReviewCard(tx, ctx, { reviewId: id, ...(at > ctx.now() ? { notBefore: at } : {}) });
-    return { status: 'opened', reviewId: id };
+    return openChangeReviewIn(tx, ctx, { system, trigger });
   });
+}
+
+/** openChangeReview inside a caller's transaction (a reported change applies its facts and opens the review together). */
+export async function openChangeReviewIn(
+  tx: Tx, ctx: ServiceContext,
+  { system, trigger, audit = {} }: { system: { id: string; ownerId: string; reviewerId: string | null }; trigger: ChangeTrigger; audit?: Record<string, unknown> },
+): Promise<OpenChangeReviewResult> {
+  const [open] = await tx.select({ id: reviews.id }).from(reviews)
+    .where(and(eq(reviews.systemId, system.id), eq(reviews.dueReason, trigger), inArray(reviews.status, [...OPEN_REVIEW_STATUSES])));
+  if (open) return { status: 'already_open', reviewId: open.id };
+  const due = reviewDueOnChange(trigger, ctx.now());
+  const reviewerId = system.reviewerId ?? system.ownerId;
+  const id = newId('rev');
+  const inserted = await tx.insert(reviews).values({ id, systemId: system.id, status: 'due', dueAt: due.dueAt, dueReason: trigger, reviewerId, createdAt: ctx.now() })
+    .onConflictDoNothing().returning({ id: reviews.id });
+  // The same change reported twice at the same instant (a retried request) opens one review.
+  if (!inserted.length) return { status: 'already_open', reviewId: id };
+  await recordAudit(tx, ctx, { action: 'review.due', subjectType: 'review', subjectId: id, after: { systemId: system.id, dueAt: due.dueAt, dueReason: trigger, reason: due.reason, ...audit } });
+  // The cached Slack time zone only: no network call inside the transaction.
+  const at = nextWorkingTime(ctx.now(), await ownerTimeZone(tx, undefined, reviewerId, ctx.now(), ctx.policy.timeZone));
+  await sendReviewCard(tx, ctx, { reviewId: id, ...(at > ctx.now() ? { notBefore: at } : {}) });
+  return { status: 'opened', reviewId: id, reason: due.reason };
 }
