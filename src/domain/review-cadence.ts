@@ -1,5 +1,8 @@
 import type { DeadlineKind } from './statutory-deadlines.js';
 
+/** A review still to be done: due, or started and not yet recorded. */
+export const OPEN_REVIEW_STATUSES = ['due', 'in_progress'] as const;
+
 // Cadences are elapsed 24-hour days, so a review falls due at the same instant in every time zone.
 const DAY_MS = 86_400_000;
 

@@ -10,6 +10,7 @@ import { showDecisionCard } from '../notify/decision-card.js';
 import { showExceptionCard } from '../notify/exception-card.js';
 import { refreshReviewCard, reviewRecipient } from '../notify/review-card.js';
 import { mayRecordReview } from './load-review-form.js';
+import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,7 +40,7 @@ export async function recordReview({ ctx, reviewId, outcome }: { ctx: ServiceCon
       status: 'completed', result: outcome.result, exceptionsFound: outcome.exceptionsFound.join('\n') || null, correctiveAction: outcome.correctiveAction,
       nextOwnerId: outcome.nextOwnerId, nextReviewAt, reviewerId: ctx.actor.userId, completedAt: now,
     };
-    await tx.update(reviews).set(completed).where(and(eq(reviews.id, reviewId), inArray(reviews.status, ['due', 'in_progress'])));
+    await tx.update(reviews).set(completed).where(and(eq(reviews.id, reviewId), inArray(reviews.status, [...OPEN_REVIEW_STATUSES])));
     await tx.update(aiSystems).set({ nextReviewAt, reviewerId: outcome.nextOwnerId, updatedAt: now }).where(eq(aiSystems.id, system.id));
     await recordAudit(tx, ctx, { action: 'review.completed', subjectType: 'review', subjectId: reviewId,
       before: { status: review.status, systemNextReviewAt: system.nextReviewAt, systemReviewerId: system.reviewerId }, after: { systemId: system.id, ...completed } });

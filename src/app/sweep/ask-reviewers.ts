@@ -7,6 +7,7 @@ import { withTransaction, type ServiceContext } from '../context.js';
 import { deliveryTimesAt, ownerTimeZones } from '../owner-time-zone.js';
 import { enqueuePosts } from '../../outbox/enqueue.js';
 import { reviewCardKey, reviewRecipient } from '../notify/review-card.js';
+import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
 /**
  * Every open review whose reviewer has not been sent its card gets one, in the reviewer's working hours:
@@ -16,7 +17,7 @@ import { reviewCardKey, reviewRecipient } from '../notify/review-card.js';
 export async function askReviewers(ctx: ServiceContext, gateway?: Pick<SlackGateway, 'userTimeZone'>): Promise<number> {
   const now = ctx.now();
   const waiting = await ctx.db.select({ review: reviews, system: aiSystems }).from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId))
-    .where(and(inArray(reviews.status, ['due', 'in_progress']), lte(reviews.dueAt, now),
+    .where(and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), lte(reviews.dueAt, now),
       sql`not exists (select 1 from ${outboxMessages} o where o.idempotency_key = 'post:review:' || ${reviews.id} || ':' || coalesce(${reviews.reviewerId}, ${aiSystems.ownerId}))`))
     .orderBy(reviews.id);
   if (!waiting.length) return 0;

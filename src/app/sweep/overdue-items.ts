@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { aiSystems, evidenceClaims, exceptions, reviews, statutoryDeadlines, escalations } from '../../db/schema/index.js';
 import { inList } from '../../db/in-list.js';
 import { byCodePoint } from '../../domain/ordering.js';
+import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
 export type OverdueKind = 'review' | 'evidence' | 'exception' | 'statutory';
 
@@ -25,11 +27,11 @@ export async function loadOverdueItems(db: DbOrTx, now: Date): Promise<OverdueIt
   // A review is the reviewer's to do; an exception is its action owner's once someone has been named.
   const reviewRows = await db.select({ id: reviews.id, systemId: reviews.systemId, ownerId: sql<string>`coalesce(${reviews.reviewerId}, ${aiSystems.ownerId})`, dueAt: reviews.dueAt, reason: reviews.dueReason, ...sys })
     .from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId))
-    .where(and(inArray(reviews.status, ['due', 'in_progress']), lte(reviews.dueAt, now)));
+    .where(and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), lte(reviews.dueAt, now)));
   const claimRows = await db.select({ id: evidenceClaims.id, systemId: evidenceClaims.systemId, ownerId: evidenceClaims.ownerId, dueAt: evidenceClaims.dueAt,
     source: evidenceClaims.source, requirementId: evidenceClaims.requirementId, ...sys })
     .from(evidenceClaims).innerJoin(aiSystems, eq(aiSystems.id, evidenceClaims.systemId))
-    .where(and(inArray(evidenceClaims.status, ['requested', 'stale']), lte(evidenceClaims.dueAt, now)));
+    .where(and(inArray(evidenceClaims.status, [...OPEN_CLAIM_STATUSES]), lte(evidenceClaims.dueAt, now)));
   // An exception is due on its own date while open, on the corrective action's date, or when an acceptance expires.
   const exceptionRows = await db.select({ id: exceptions.id, systemId: exceptions.systemId, ownerId: aiSystems.ownerId, status: exceptions.status, dueAt: exceptions.dueAt,
     actionDueAt: exceptions.actionDueAt, actionOwnerId: exceptions.actionOwnerId, acceptedUntil: exceptions.acceptedUntil, reason: exceptions.reason, ...sys })

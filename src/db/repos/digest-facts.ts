@@ -1,13 +1,14 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { aiSystems, evidenceClaims, exceptions, reviews } from '../schema/index.js';
+import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
 /** Everything the governance digest reports, as of `now`. Lists are capped; counts are exact. */
 export async function loadDigestFacts(db: DbOrTx, now: Date, since: Date) {
   const LIST = 5;
   const newByTier = await db.select({ tier: aiSystems.riskTier, n: sql<number>`count(*)::int` }).from(aiSystems)
     .where(and(gte(aiSystems.createdAt, since), lte(aiSystems.createdAt, now))).groupBy(aiSystems.riskTier);
-  const overdueReviewsWhere = and(inArray(reviews.status, ['due', 'in_progress']), lte(reviews.dueAt, now));
+  const overdueReviewsWhere = and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), lte(reviews.dueAt, now));
   const [{ n: overdueReviewCount } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(reviews).where(overdueReviewsWhere);
   const overdueReviews = await db.select({ systemId: reviews.systemId, name: aiSystems.name, dueAt: reviews.dueAt, ownerId: aiSystems.ownerId })
     .from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId)).where(overdueReviewsWhere).orderBy(asc(reviews.dueAt)).limit(LIST);

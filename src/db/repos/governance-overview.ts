@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { aiSystems, evidenceClaims, exceptions, reviews } from '../schema/index.js';
 import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
-import { OPEN_REVIEW_STATUSES } from './owner-work.js';
+import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
 const DAY_MS = 86_400_000;
 export const OPEN_EXCEPTION_STATUSES = ['open', 'corrective_action'] as const;

@@ -2,8 +2,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { aiSystems, evidenceClaims, reviews } from '../schema/index.js';
 import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
-
-export const OPEN_REVIEW_STATUSES = ['due', 'in_progress'] as const;
+import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
 export interface OwnerWorkLimits { systems: number; claims: number; reviews: number }
 
