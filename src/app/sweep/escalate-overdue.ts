@@ -41,7 +41,9 @@ export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationOu
       if (!won.has(rowKey(p.item, LEVEL_OF[p.step], p.cycleKey))) continue;
       superseded += p.superseded.length;
       if (p.step === 'remind') {
-        remindOwners.set(p.item.ownerId, [...(remindOwners.get(p.item.ownerId) ?? []), p.item]);
+        const theirs = remindOwners.get(p.item.ownerId);
+        if (theirs) theirs.push(p.item);
+        else remindOwners.set(p.item.ownerId, [p.item]);
         continue;
       }
       const level = LEVEL_OF[p.step] as 1 | 2;
