@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { aiSystems, evidenceClaims } from '../../db/schema/index.js';
-import { mention } from '../../slack/escape.js';
 import type { ServiceContext } from '../context.js';
 import type { SystemRow } from '../../db/repos/systems.js';
 import { forbidden, notFound } from '../errors.js';
@@ -22,7 +21,8 @@ export async function loadClaimForActor(db: DbOrTx, ctx: ServiceContext, claimId
   if (!found) throw notFound('This evidence claim');
   const row = { ...found, systemName: found.system.name };
   if (row.claim.ownerId !== ctx.actor.userId && !ctx.actor.isAdmin) {
-    throw forbidden(`This claim is not yours: only its owner ${mention(row.claim.ownerId)} or a governance admin can answer it. Nothing was changed.`);
+    // Plain words: an error is shown escaped in a message and as plain text under a modal field, where a mention would read as markup.
+    throw forbidden('This claim is not yours: only its owner or a governance admin can answer it. Nothing was changed.');
   }
   return row;
 }
