@@ -95,17 +95,22 @@ async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: [string, Grou
       idempotencyKey: `escalation:${groupKey}:${group.since.toISOString()}:${group.items.map((i) => i.id).join(',').slice(0, 200)}`,
     };
   });
-  const queued = await enqueuePosts(tx, posts);
-  // What each card showed, so Acknowledge, Snooze and Reassign can draw it again with their outcome.
-  const cards = posts.filter((p) => queued.has(p.idempotencyKey)).map(({ group, first, key }) => ({
+  // What each card showed, so Acknowledge, Snooze and Reassign can draw it again with their outcome. A card
+  // whose post was queued before already exists under its key, so the conflict skips it.
+  const cards = posts.map(({ group, first, key }) => ({
     key, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`), items: group.items, createdAt: now, updatedAt: now,
   }));
-  await insertMany(tx, escalationCards, cards, { onConflictDoNothing: ['key'] });
-  await recordAudits(tx, ctx, posts.map(({ group, first }) => ({
+  const audits = posts.map(({ group, first }) => ({
     action: `escalation.level_${group.level}`, subjectType: first.kind, subjectId: first.id,
     after: {
       systemId: first.systemId, level: group.level,
       items: group.items.map((i) => ({ kind: i.kind, id: i.id, dueAt: i.dueAt, ...(group.skipped.has(i.id) ? { superseded: group.skipped.get(i.id) } : {}) })),
     },
-  })));
+  }));
+  // Three independent writes, sent together: the server stores one while the next is serialised here.
+  await Promise.all([
+    enqueuePosts(tx, posts),
+    insertMany(tx, escalationCards, cards, { onConflictDoNothing: ['key'] }),
+    recordAudits(tx, ctx, audits),
+  ]);
 }
