@@ -1,14 +1,22 @@
+/** How long a fitted spacing holds after a 429 before success may relax it. */
+const HOLD_AFTER_429_MS = 10 * 60_000;
+
 /**
  * Paces calls to one Slack method so the dispatcher settles just under the rate Slack allows instead of
  * bursting into 429s and waiting out each Retry-After. After a 429 with Retry-After r it counts what
  * Slack accepted over the last max(r, 1) seconds and spaces calls so that count fits the window with a
- * 2% margin; steady success slowly relaxes the spacing again, so a temporary squeeze does not last.
+ * 2% margin. That spacing holds while the 429 is recent: loosening it at once would only walk back into
+ * the limit and pay another Retry-After (a second each time in a test, up to a minute with Slack's
+ * per-minute windows). Once no 429 has come for a while, steady success slowly relaxes it, so a
+ * temporary squeeze does not last.
  */
+
 export class MethodPacer {
   private intervalMs = 0;
   private nextSlotMs = 0;
   private sentAt: number[] = [];
   private sinceAdjust = 0;
+  private limitedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -25,8 +33,9 @@ export class MethodPacer {
     this.sentAt.push(now);
     // Keep a minute of history: Retry-After is seconds, and the window we size by is at most that.
     while (this.sentAt.length && this.sentAt[0]! < now - 60_000) this.sentAt.shift();
-    // Relax slowly (2% per 1,000 accepted calls): probing upward costs a 429 and its Retry-After.
-    if (this.intervalMs > 0 && ++this.sinceAdjust >= 1000) {
+    // Relax slowly (2% per 1,000 accepted calls), and only long after the last 429: probing upward costs
+    // a 429 and its Retry-After.
+    if (this.intervalMs > 0 && now - this.limitedAt >= HOLD_AFTER_429_MS && ++this.sinceAdjust >= 1000) {
       this.sinceAdjust = 0;
       this.intervalMs = this.intervalMs * 0.98 < 1 ? 0 : this.intervalMs * 0.98;
     }
@@ -40,6 +49,7 @@ export class MethodPacer {
     this.intervalMs = Math.max(this.intervalMs, fitted);
     this.nextSlotMs = Math.max(this.nextSlotMs, now + windowMs);
     this.sinceAdjust = 0;
+    this.limitedAt = now;
   }
 
   get spacingMs(): number {

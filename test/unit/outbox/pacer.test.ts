@@ -30,12 +30,23 @@ describe('pacing calls to a rate-limited Slack method', () => {
     expect(pacer.spacingMs).toBe(tight);
   });
 
-  it('relaxes the spacing again after sustained success', () => {
+  it('holds the fitted spacing while the 429 is recent, rather than walking back into the limit', () => {
+    let now = 0;
+    const pacer = new MethodPacer(() => now);
+    for (let i = 0; i < 100; i++) { now = i * 10; pacer.sent(); }
+    pacer.rateLimited(1);
+    const fitted = pacer.spacingMs;
+    for (let i = 0; i < 5000; i++) { now += fitted; pacer.sent(); }
+    expect(pacer.spacingMs).toBe(fitted);
+  });
+
+  it('relaxes the spacing again after sustained success long after the last 429', () => {
     let now = 0;
     const pacer = new MethodPacer(() => now);
     pacer.rateLimited(1);
     const start = pacer.spacingMs;
-    for (let i = 0; i < 1000; i++) { now += 2000; pacer.sent(); }
+    // Ten minutes of calls count for nothing; the next thousand relax it.
+    for (let i = 0; i < 1300; i++) { now += 2000; pacer.sent(); }
     expect(pacer.spacingMs).toBeLessThan(start);
   });
 });
