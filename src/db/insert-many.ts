@@ -43,11 +43,16 @@ export async function insertMany<T extends PgTable, K extends keyof InferSelectM
   // Chunks are sent as soon as each is built, without waiting for the one before: the server works on
   // one chunk while the next is serialised here (postgres.js pipelines them on the transaction's connection).
   const sent: Promise<Record<string, unknown>[]>[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  let failed = false;
+  for (let i = 0; i < rows.length && !failed; i += CHUNK) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const records = rows.slice(i, i + CHUNK).map((row) => toRecord(row as Record<string, unknown>, keys, columns));
     const statement: SQL = sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${shape})${conflict}${returning}`;
-    sent.push(db.execute(statement).then((result) => rowsOf<Record<string, unknown>>(result)));
+    const result = db.execute(statement).then((r) => rowsOf<Record<string, unknown>>(r));
+    // Handled at once (Promise.all below reports it): a chunk failing while the next is built must not
+    // count as an unhandled rejection, and nothing more is sent into a transaction that has failed.
+    result.catch(() => { failed = true; });
+    sent.push(result);
   }
   const results = await Promise.all(sent);
   return results.flat().map((r) => fromRecord(r, opts.returning ?? [], columns) as Pick<InferSelectModel<T>, K>);

@@ -53,6 +53,14 @@ describe('bulk statements', () => {
     expect(n).toBe(4_500);
   });
 
+  it('fails as a whole when an early chunk fails, and leaves nothing behind in its transaction', async () => {
+    const before = await database.db.select({ n: sql<number>`count(*)::int` }).from(userProfiles);
+    // The first chunk repeats a user id already stored; two more chunks follow it.
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({ userId: i === 10 ? 'U00000' : `F${i}`, tz: 'UTC', fetchedAt: new Date() }));
+    await expect(database.db.transaction((tx) => insertMany(tx, userProfiles, rows))).rejects.toThrow();
+    expect(await database.db.select({ n: sql<number>`count(*)::int` }).from(userProfiles)).toEqual(before);
+  });
+
   it('inList matches every awkward value exactly and nothing else', async () => {
     await database.db.insert(userProfiles).values(awkward.map((userId) => ({ userId: `A:${userId}`, tz: 'UTC', fetchedAt: new Date() })));
     const wanted = awkward.slice(1, 7).map((v) => `A:${v}`);
