@@ -40,7 +40,7 @@ export async function ownerTimeZones(db: DbOrTx, gateway: Pick<SlackGateway, 'us
     while (next < toAsk.length) {
       const id = toAsk[next++]!;
       try {
-        const tz = (await gateway.userTimeZone(id)) ?? fallback;
+        const tz = (await gateway.userTimeZone(id)) ?? zones.get(id) ?? fallback;
         zones.set(id, tz);
         fetched.push({ userId: id, tz, fetchedAt: now });
       } catch {
