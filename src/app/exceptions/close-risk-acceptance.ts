@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { exceptions } from '../../db/schema/index.js';
-import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import { showExceptionCard } from '../notify/exception-card.js';
 import { settleRiskNotices } from '../notify/risk-notice.js';
-import { lockException, resolutionOf } from './lock-exception.js';
+import { closeLockedException, lockException } from './lock-exception.js';
 
 /** The accepted risk is gone: the exception closes. The approver, the system's owner or an admin says so. */
 export async function closeRiskAcceptance({ ctx, exceptionId }: { ctx: ServiceContext; exceptionId: string }): Promise<{ status: 'closed' | 'already_closed' }> {
@@ -15,9 +12,7 @@ export async function closeRiskAcceptance({ ctx, exceptionId }: { ctx: ServiceCo
     if (!allowed) throw forbidden('Only the approver, the system owner or a governance admin can close a risk acceptance.');
     if (exception.status === 'closed') return { status: 'already_closed' };
     if (exception.status !== 'risk_accepted') throw new AppError('CONFLICT', 'This exception has no risk acceptance to close.');
-    const after = { status: 'closed', closedAt: ctx.now() };
-    await tx.update(exceptions).set(after).where(eq(exceptions.id, exceptionId));
-    await recordAudit(tx, ctx, { action: 'exception.closed', subjectType: 'exception', subjectId: exceptionId, before: resolutionOf(exception), after: { systemId: system.id, ...after, via: 'risk_closed' } });
+    await closeLockedException(tx, ctx, { exception, system, via: 'risk_closed' });
     await settleRiskNotices(tx, ctx, { exception, systemName: system.name, ownerId: system.ownerId, outcome: { kind: 'closed', by: ctx.actor.userId } });
     await showExceptionCard(tx, ctx, exceptionId);
     return { status: 'closed' };

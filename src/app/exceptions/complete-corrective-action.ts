@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { exceptions } from '../../db/schema/index.js';
-import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import { showExceptionCard } from '../notify/exception-card.js';
-import { lockException, resolutionOf } from './lock-exception.js';
+import { closeLockedException, lockException } from './lock-exception.js';
 
 /** The corrective action is done: the exception closes. Its owner, the system's owner or an admin says so. */
 export async function completeCorrectiveAction({ ctx, exceptionId }: { ctx: ServiceContext; exceptionId: string }): Promise<{ status: 'closed' | 'already_closed' }> {
@@ -14,9 +11,7 @@ export async function completeCorrectiveAction({ ctx, exceptionId }: { ctx: Serv
     if (!allowed) throw forbidden('Only the action owner, the system owner or a governance admin can mark the corrective action done.');
     if (exception.status === 'closed') return { status: 'already_closed' };
     if (exception.status !== 'corrective_action') throw new AppError('CONFLICT', 'This exception has no corrective action to complete.');
-    const after = { status: 'closed', closedAt: ctx.now() };
-    await tx.update(exceptions).set(after).where(eq(exceptions.id, exceptionId));
-    await recordAudit(tx, ctx, { action: 'exception.closed', subjectType: 'exception', subjectId: exceptionId, before: resolutionOf(exception), after: { systemId: system.id, ...after, via: 'corrective_action_done' } });
+    await closeLockedException(tx, ctx, { exception, system, via: 'corrective_action_done' });
     await showExceptionCard(tx, ctx, exceptionId);
     return { status: 'closed' };
   });

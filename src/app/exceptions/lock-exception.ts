@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { aiSystems, exceptions } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
+import type { ServiceContext } from '../context.js';
 import { notFound } from '../errors.js';
 
 export type ExceptionRow = typeof exceptions.$inferSelect;
@@ -18,3 +20,15 @@ export const resolutionOf = (e: ExceptionRow) => ({
   status: e.status, acceptedBy: e.acceptedBy, acceptedAt: e.acceptedAt, acceptedUntil: e.acceptedUntil, rationale: e.rationale,
   correctiveAction: e.correctiveAction, actionOwnerId: e.actionOwnerId, actionDueAt: e.actionDueAt, closedAt: e.closedAt,
 });
+
+/**
+ * Closes a locked exception whose resolution has ended (a corrective action done, an accepted risk gone),
+ * recording how: the update and its audit event, nothing else. Callers check who may and from which state.
+ */
+export async function closeLockedException(
+  tx: Tx, ctx: ServiceContext, { exception, system, via }: { exception: ExceptionRow; system: { id: string }; via: 'corrective_action_done' | 'risk_closed' },
+): Promise<void> {
+  const after = { status: 'closed', closedAt: ctx.now() };
+  await tx.update(exceptions).set(after).where(eq(exceptions.id, exception.id));
+  await recordAudit(tx, ctx, { action: 'exception.closed', subjectType: 'exception', subjectId: exception.id, before: resolutionOf(exception), after: { systemId: system.id, ...after, via } });
+}
