@@ -11,15 +11,11 @@ import { inList } from '../../db/in-list.js';
 export interface CardContent { text: string; blocks: Block[] }
 
 /**
- * Whether a message stored under this key was ever queued (delivered or still on its way). Other verbs
- * post under the bare key as idempotency key, so both spellings count, and so does a delivered message.
+ * The keys, of those given, under which a card was ever queued (delivered or still on its way), in two
+ * statements. Other verbs post under the bare key as idempotency key, so both spellings count, and so
+ * does a delivered message.
  */
-export async function cardPosted(tx: DbOrTx, key: string): Promise<boolean> {
-  return (await cardsPosted(tx, [key])).has(key);
-}
-
-/** cardPosted for many keys in two statements: the keys of cards ever queued or delivered. */
-export async function cardsPosted(tx: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
+async function cardsPosted(tx: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const queued = await tx.select({ idempotencyKey: outboxMessages.idempotencyKey }).from(outboxMessages)
     .where(inList(outboxMessages.idempotencyKey, keys.flatMap((k) => [`post:${k}`, k])));
