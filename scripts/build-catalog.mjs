@@ -7,6 +7,7 @@
 //
 //   node scripts/build-catalog.mjs [--reference DIR] [--out DIR]
 
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,14 @@ function option(name, fallback) {
 const referenceDir = option('--reference', resolve(projectRoot, '../shared/reference'));
 const outDir = option('--out', join(projectRoot, 'src/domain/catalog/generated'));
 
-const read = (file) => JSON.parse(readFileSync(join(referenceDir, file), 'utf8'));
+/** Each reference file read, with the hash of its bytes: the version a stored classification records. */
+const versions = new Map();
+function read(file) {
+  const bytes = readFileSync(join(referenceDir, file));
+  const json = JSON.parse(bytes.toString('utf8'));
+  versions.set(file, { file, asOf: json.as_of ?? null, sha256: createHash('sha256').update(bytes).digest('hex') });
+  return json;
+}
 
 function check(condition, message) {
   if (!condition) throw new Error(`build-catalog: ${message}`);
@@ -56,6 +64,7 @@ function literal(value, indent = '') {
 function sourceOf(reference, extra) {
   return compact({
     ...extra,
+    asOf: reference.as_of,
     source: reference.source,
     sourceDetails: reference.source_details,
     licenceNote: reference.licence_note,
@@ -191,45 +200,111 @@ function articleTitles(ref) {
     .sort((a, b) => Number(a.ref.slice(5)) - Number(b.ref.slice(5)));
 }
 
+/** The date entry whose id is given; the builder fails on a dangling id so the generated tables never do. */
+function dateById(ref, id) {
+  const found = ref.dates.find((d) => d.id === id);
+  check(found, `unknown date id ${id}`);
+  return found;
+}
+
+/** The in-force date entry on `date` whose event names `needle` (how a practice or route finds its date). */
+function dateIdFor(ref, date, needle) {
+  const found = ref.dates.filter((d) => d.status === 'in_force' && d.date === date && d.event.includes(needle));
+  check(found.length === 1, `expected one in-force date on ${date} naming "${needle}", found ${found.length}`);
+  return found[0].id;
+}
+
 function buildEu() {
   const ref = read('eu-ai-act.json');
-  const { prohibited, high_risk: high, transparency, other, general_purpose_ai_models: gpai } = ref.tiers;
+  const { prohibited, high_risk: high, transparency, other, general_purpose_ai_models: gpaiTier } = ref.tiers;
   expectCount(prohibited.practices, ref.counts.prohibited_practices, 'Art. 5 practices');
   expectCount(high.annex_iii_areas, ref.counts.annex_iii_areas, 'Annex III areas');
   expectCount(high.annex_iii_areas.flatMap((a) => a.points), ref.counts.annex_iii_points, 'Annex III points');
   expectCount(transparency.obligations, ref.counts.art50_paragraphs, 'Art. 50 paragraphs');
   expectCount(ref.roles, ref.counts.roles, 'operator roles');
   expectCount(ref.dates, ref.counts.dates, 'dates');
+  expectCount(ref.dates.filter((d) => d.status === 'in_force'), ref.counts.dates_in_force, 'in-force dates');
+  expectCount(ref.dates.filter((d) => d.status === 'superseded'), ref.counts.dates_superseded, 'superseded dates');
+  expectCount(ref.scope_exclusions, ref.counts.scope_exclusions, 'Art. 2 scope exclusions');
+  expectCount(ref.art25.becomes_provider.cases, ref.counts.art25_cases, 'Art. 25(1) cases');
+  expectCount(ref.art27.who_must, ref.counts.art27_deployer_groups, 'Art. 27 deployer groups');
+  expectCount(ref.art72_73.art73.deadlines, ref.counts.art73_deadlines, 'Art. 73 deadlines');
+  expectCount(ref.amendments, ref.counts.amendments, 'amendments');
+  const annexIEntries = [...ref.annex_i.section_a.entries, ...ref.annex_i.section_b.entries].filter((e) => e.in_force);
+  expectCount(annexIEntries, ref.counts.annex_i_entries_in_force, 'Annex I entries in force');
+  for (const d of ref.dates) {
+    if (d.status === 'superseded') check(d.superseded_by && dateById(ref, d.superseded_by).status === 'in_force', `${d.id} is superseded by an in-force date`);
+  }
   const derogation = high.art6_3_derogation;
+  const amendment = ref.amendments[0];
+  const amendingAct = /^Regulation \(EU\) \d{4}\/\d+/.exec(amendment.act)[0];
+  const inForceDateId = ref.dates.find((d) => d.ref.startsWith(`${amendingAct}, Art. 4`))?.id;
+  check(inForceDateId, 'the amending act\'s entry into force is a date');
+  const art4 = other.art4_text;
+  const art4Duty = /shall (take measures to [^,]+? of their staff)/.exec(art4.text);
+  check(art4Duty, 'Art. 4(1) states the duty as "shall take measures to … of their staff"');
+  const art53 = ref.gpai.art53;
+  const art55 = ref.gpai.art55;
   return writeModule('eu-ai-act.ts', 'eu-ai-act.json', [
-    'EuAnnexIIIArea', 'EuArt63Derogation', 'EuArticle', 'EuDate', 'EuHighRiskRoute', 'EuOperatorRole',
-    'EuProhibitedPractice', 'EuTransparencyObligation',
+    'EuAmendment', 'EuAnnexIEntry', 'EuAnnexIIIArea', 'EuArt25Case', 'EuArt27Group', 'EuArt49Paragraph', 'EuArt63Derogation',
+    'EuArt73Deadline', 'EuArticle', 'EuDate', 'EuGpaiObligation', 'EuHighRiskRoute', 'EuOperatorRole', 'EuProhibitedPractice',
+    'EuScopeExclusion', 'EuTransparencyObligation',
   ], [
-    { name: 'SOURCE', type: 'CatalogSource', value: sourceOf(ref, { name: ref.regulation }) },
+    {
+      name: 'SOURCE',
+      type: 'CatalogSource',
+      value: sourceOf(ref, { name: ref.regulation }),
+    },
+    {
+      name: 'AMENDMENTS',
+      doc: 'Acts amending the Regulation that this catalog includes, with the date each entered into force.',
+      type: 'EuAmendment',
+      value: ref.amendments.map((a) => ({
+        id: a.id, act: /^Regulation \(EU\) \d{4}\/\d+/.exec(a.act)[0], title: a.act, status: a.status, celex: a.celex_or_eli,
+        inForceDateId,
+      })),
+    },
+    {
+      name: 'EU_DATES',
+      key: 'id',
+      idType: 'EuDateId',
+      doc: 'Every date of the Regulation as amended, superseded originals kept and linked to their replacements.',
+      type: 'EuDate',
+      value: ref.dates.map((d) => compact({
+        id: d.id, date: d.date, event: d.event, ref: d.ref, status: d.status, supersededBy: d.superseded_by, supersedes: d.supersedes,
+        amendedBy: d.amended_by, source: d.source, verifiedOn: d.verified_on, confidence: d.confidence, note: d.note,
+      })),
+    },
     {
       name: 'TIER_REFS',
       doc: 'Where each tier sits in the Regulation; the four-tier grouping is editorial (see SOURCE.notes).',
-      type: 'Readonly<Record<string, { readonly ref: string; readonly appliesFrom?: string; readonly summary?: string }>>',
+      type: 'Readonly<Record<string, { readonly ref: string; readonly dateId?: string; readonly summary?: string }>>',
       value: {
-        prohibited: { ref: prohibited.ref, appliesFrom: prohibited.applies_from },
+        prohibited: { ref: prohibited.ref, dateId: dateIdFor(ref, prohibited.applies_from, 'Art. 5') },
         high: { ref: high.ref },
-        transparency: { ref: transparency.ref, appliesFrom: transparency.applies_from },
+        transparency: { ref: transparency.ref, dateId: dateIdFor(ref, transparency.applies_from, 'Art. 50') },
         minimal: { ref: other.ref, summary: other.summary },
-        generalPurposeAiModels: { ref: gpai.ref, appliesFrom: gpai.applies_from, summary: gpai.summary },
+        generalPurposeAiModels: { ref: gpaiTier.ref, dateId: dateIdFor(ref, gpaiTier.applies_from, 'Chapter V'), summary: gpaiTier.summary },
       },
     },
     {
       name: 'PROHIBITED_PRACTICE_CATALOG',
       key: 'ref',
       idType: 'EuProhibitedPracticeRef',
-      doc: 'Art. 5(1)(a)-(h): verbatim text and the reference\'s editorial label.',
+      doc: 'Art. 5(1) points in legal order, as amended: verbatim text, the reference\'s editorial label and the date each applies from.',
       type: 'EuProhibitedPractice',
-      value: prohibited.practices.map((p) => ({ point: prohibitedPoint(p.ref), ref: p.ref, label: p.label, text: p.text })),
+      value: prohibited.practices.map((p) => compact({
+        point: prohibitedPoint(p.ref), ref: p.ref, label: p.label, text: p.text,
+        dateId: dateIdFor(ref, p.applies_from, p.added_by ? '(ba)' : 'Art. 5'), addedBy: p.added_by, scopedBy: p.scoped_by,
+      })),
     },
     {
       name: 'HIGH_RISK_ROUTES',
       type: 'EuHighRiskRoute',
-      value: high.routes.map((r) => ({ ref: r.ref, summary: r.summary, appliesFrom: r.applies_from })),
+      value: high.routes.map((r) => compact({
+        ref: r.ref, summary: r.summary, dateId: dateById(ref, r.date_id).id, supersededDateId: r.superseded_date_id && dateById(ref, r.superseded_date_id).id,
+        amendedBy: r.amended_by, note: r.note,
+      })),
     },
     {
       name: 'ART6_3_DEROGATION',
@@ -252,6 +327,96 @@ function buildEu() {
         shortTitle: a.short_title,
         points: a.points.map((p) => ({ key: annexIIIKey(p.ref), ref: p.ref, text: p.text })),
       })),
+    },
+    {
+      name: 'ANNEX_I_ENTRIES',
+      doc: 'Annex I as amended: the Union harmonisation legislation of Sections A and B, deleted entries kept with the change.',
+      type: 'EuAnnexIEntry',
+      value: [...ref.annex_i.section_a.entries, ...ref.annex_i.section_b.entries].map((e) => compact({
+        point: e.point, section: e.section.toLowerCase(), act: e.act, celex: e.celex, inForce: e.in_force, change: e.change,
+      })),
+    },
+    {
+      name: 'ANNEX_I_SECTION_B_RULE',
+      doc: 'Art. 2(2) as replaced: what of the Regulation applies to an Art. 6(1) system of an Annex I Section B product.',
+      type: '{ readonly ref: string; readonly summary: string; readonly classifierConsequence: string; readonly dateId: string }',
+      value: {
+        ref: ref.annex_i.art2_2_rule.current.ref,
+        summary: ref.annex_i.art2_2_rule.current.summary,
+        classifierConsequence: ref.annex_i.art2_2_rule.classifier_consequence,
+        dateId: inForceDateId,
+      },
+    },
+    {
+      name: 'SCOPE_EXCLUSIONS',
+      key: 'id',
+      idType: 'EuScopeExclusionId',
+      doc: 'Art. 2 exclusions from the scope of the Regulation.',
+      type: 'EuScopeExclusion',
+      value: ref.scope_exclusions.map((x) => compact({ id: x.id, ref: x.ref, topic: x.topic, text: x.text, note: x.note })),
+    },
+    {
+      name: 'ART25_CASES',
+      doc: 'Art. 25(1): when a distributor, importer, deployer or other third party becomes the provider of a high-risk system.',
+      type: 'EuArt25Case',
+      value: ref.art25.becomes_provider.cases.map((c) => ({ id: c.id, ref: c.ref, text: c.text })),
+    },
+    {
+      name: 'ART27_GROUPS',
+      doc: 'Art. 27(1): the deployers who assess fundamental-rights impact, and of which systems.',
+      type: 'EuArt27Group',
+      value: ref.art27.who_must.map((g) => ({ id: g.id, who: g.who, systems: g.systems })),
+    },
+    {
+      name: 'ART49_PARAGRAPHS',
+      key: 'ref',
+      idType: 'EuArt49Ref',
+      doc: 'Art. 49 registration: who registers what.',
+      type: 'EuArt49Paragraph',
+      value: ref.art49.paragraphs.map((p) => compact({ id: p.id, ref: p.ref, who: p.who, summary: p.summary })),
+    },
+    {
+      name: 'ART73_DEADLINES',
+      doc: 'Art. 73(2)-(4): days from awareness within which a provider reports a serious incident.',
+      type: 'EuArt73Deadline',
+      value: ref.art72_73.art73.deadlines.map((d) => ({ id: d.id, ref: d.ref, days: d.days })),
+    },
+    {
+      name: 'GPAI_OBLIGATIONS',
+      key: 'ref',
+      idType: 'EuGpaiRef',
+      doc: 'Chapter V duties of providers of general-purpose AI models (Art. 52, 53, 55) and the Art. 53(2) open-source exception.',
+      type: 'EuGpaiObligation',
+      value: [
+        { ref: ref.gpai.art52.ref.replace(/ \(.*$/, ''), title: ref.gpai.art52.ref.replace(/^[^(]*\((.*)\)$/, '$1'), summary: ref.gpai.art52.summary, systemicOnly: true, openSourceExempt: false },
+        ...art53.obligations.map((o) => ({
+          ref: o.ref, title: art53.ref.replace(/^[^(]*\((.*)\)$/, '$1'), summary: o.summary, systemicOnly: false,
+          // Art. 53(2): points (a) and (b) do not bind open-source models, unless they carry systemic risk.
+          openSourceExempt: /\((a|b)\)$/.test(o.ref) && art53.open_source_exemption.text.includes('points (a) and (b)'),
+        })),
+        ...art55.obligations.map((o) => ({ ref: o.ref, title: art55.ref.replace(/^[^(]*\((.*)\)$/, '$1'), summary: o.summary, systemicOnly: true, openSourceExempt: false })),
+      ],
+    },
+    {
+      name: 'GPAI_DATE_IDS',
+      doc: 'When Chapter V applies, and the deadline for models placed on the market before it.',
+      type: 'string',
+      value: ref.gpai.application_dates.map((d) => dateById(ref, d.date_id).id).filter((id) => dateById(ref, id).ref !== 'Art. 113, second paragraph'),
+    },
+    {
+      name: 'ART4_LITERACY',
+      doc: 'Art. 4(1) as replaced: the duty in the reference\'s words, and the text it replaced.',
+      type: '{ readonly ref: string; readonly duty: string; readonly text: string; readonly textOriginal2024: string; readonly amendedBy: string; readonly dateId: string }',
+      value: {
+        ref: art4.ref, duty: art4Duty[1], text: art4.text, textOriginal2024: art4.text_original_2024, amendedBy: art4.amended_by,
+        dateId: dateIdFor(ref, '2025-02-02', 'Art. 4'),
+      },
+    },
+    {
+      name: 'ART111_4',
+      doc: 'Art. 111(4): generative systems already on the market before the general date have until this date for Art. 50(2).',
+      type: '{ readonly ref: string; readonly text: string; readonly dateId: string }',
+      value: { ref: transparency.art111_4.ref, text: transparency.art111_4.text, dateId: dateById(ref, transparency.art111_4.date_id).id },
     },
     {
       name: 'ART50_OBLIGATIONS',
@@ -280,17 +445,6 @@ function buildEu() {
       doc: 'Articles whose titles the reference states (high-risk requirements and the roles\' key articles).',
       type: 'EuArticle',
       value: articleTitles(ref),
-    },
-    {
-      name: 'APPLICATION_DATES',
-      doc: 'Statutory dates of Regulation (EU) 2024/1689 as published; see PENDING_AMENDMENTS.',
-      type: 'EuDate',
-      value: ref.dates.map((d) => ({ date: d.date, event: d.event, ref: d.ref })),
-    },
-    {
-      name: 'PENDING_AMENDMENTS',
-      type: '{ readonly name: string; readonly status: string }',
-      value: ref.pending_amendments.map((a) => ({ name: a.name, status: a.status })),
     },
   ]);
 }
@@ -334,6 +488,34 @@ function buildCrosswalk23894() {
   ]);
 }
 
+/** Which catalog source each reference file feeds, as the classification names them. */
+const SOURCE_OF_FILE = {
+  'nist-ai-rmf-1.0.json': 'nist-ai-rmf',
+  'iso-42001-2023.json': 'iso-42001',
+  'eu-ai-act.json': 'eu-ai-act',
+  'crosswalk-nist-ai-rmf-iso-42001.json': 'crosswalk-nist-iso-42001',
+  'crosswalk-nist-ai-rmf-iso-23894.json': 'crosswalk-nist-iso-23894',
+  'colorado-sb26-189.json': 'co-sb26-189',
+};
+
+function buildVersions() {
+  const value = [...versions.values()].map((v) => {
+    check(SOURCE_OF_FILE[v.file], `no source id for ${v.file}`);
+    return { source: SOURCE_OF_FILE[v.file], file: v.file, asOf: v.asOf, sha256: v.sha256 };
+  }).sort((a, b) => a.source.localeCompare(b.source));
+  const lines = [
+    '// Generated by scripts/build-catalog.mjs from the reference files it read; edit the reference and re-run the script.',
+    "import type { SourceVersion } from '../types.js';",
+    '',
+    '/** The content hash (and `as_of`, where the file states one) of every reference file the catalog was built from. */',
+    `export const SOURCE_VERSIONS: readonly SourceVersion[] = ${literal(value)};`,
+    '',
+  ];
+  writeFileSync(join(outDir, 'versions.ts'), lines.join('\n'));
+  return 'versions.ts';
+}
+
 mkdirSync(outDir, { recursive: true });
 const written = [buildNist(), buildIso(), buildEu(), buildCrosswalk42001(), buildCrosswalk23894()];
+written.push(buildVersions());
 console.log(`build-catalog: wrote ${written.join(', ')} to ${outDir} from ${referenceDir}`);

@@ -1,7 +1,8 @@
 import { decideRiskTier } from './classification/risk-tier.js';
-import { decidePrimarySource, decideSupportingSources } from './classification/primary-source.js';
+import { decideBindingSources, decidePrimarySource, decideSupportingSources } from './classification/primary-source.js';
 import { decideCadence } from './classification/tier-cadence.js';
-import { decideRoleObligations, euRolesOf } from './classification/role-obligations.js';
+import { decideEuRoles, decideRoleObligations } from './classification/role-obligations.js';
+import { decideStatutoryDates } from './classification/statutory-dates.js';
 import { selectRequirements } from './classification/select-requirements.js';
 import { decideTransparencyDuties } from './classification/transparency-duties.js';
 import type { Classification, ClassificationPolicy } from './classification/types.js';
@@ -9,28 +10,33 @@ import { decideWorkKind } from './classification/work-kind.js';
 import type { SystemFacts } from './system-facts.js';
 
 export type {
-  ApplicableRequirement, Classification, ClassificationPolicy, EuOperatorRoleName, Reasoned, RoleObligation,
+  ApplicableRequirement, Classification, ClassificationPolicy, EuOperatorRoleName, Reasoned, RoleObligation, StatutoryDate,
 } from './classification/types.js';
 
 export const DEFAULT_CLASSIFICATION_POLICY: ClassificationPolicy = Object.freeze({
-  cadenceDays: Object.freeze({ high: 90, transparency: 180, minimal: 365 }),
+  cadenceDays: Object.freeze({ high: 90, transparency: 180, minimal: 365, gpai: 180, gpai_systemic: 90 }),
 });
 
 /**
- * Classifies an intake deterministically: the EU AI Act tier and Art. 50 duties, the kind of work, the
- * primary and supporting sources, each role's EU AI Act obligations, the review cadence and the
- * requirements to claim evidence against. Same facts and policy, same result; every outcome says why.
+ * Classifies an intake deterministically: the EU AI Act tier and Art. 50 duties, whether and for which
+ * roles the Act binds, the kind of work, the binding, primary and supporting sources, each role's
+ * obligations and the dates set by law they run from, the review cadence and the requirements to claim
+ * evidence against. Same facts, policy and catalog, same result; every outcome says why.
  */
 export function classifyIntake(facts: SystemFacts, policy: ClassificationPolicy = DEFAULT_CLASSIFICATION_POLICY): Classification {
   const transparencyDuties = decideTransparencyDuties(facts);
-  const tier = decideRiskTier(facts, transparencyDuties.value);
+  let roles: ReturnType<typeof decideEuRoles> | undefined;
+  const tier = decideRiskTier(facts, transparencyDuties.value, (value) => (roles = decideEuRoles(facts, value)).value);
+  const euRoles = roles!;
   const workKind = decideWorkKind(facts);
-  const primarySource = decidePrimarySource(facts, tier);
-  const supporting = decideSupportingSources(facts, primarySource.value);
-  const roleObligations = decideRoleObligations(facts, tier, transparencyDuties.value);
+  const roleObligations = decideRoleObligations(facts, tier, transparencyDuties.value, euRoles.value);
+  const bindingSources = decideBindingSources(tier, roleObligations);
+  const primarySource = decidePrimarySource(facts, tier, roleObligations);
+  const supporting = decideSupportingSources(tier, primarySource.value);
+  const statutoryDates = decideStatutoryDates(facts, tier, transparencyDuties.value, roleObligations);
   const cadence = decideCadence(tier, policy);
   const selection = selectRequirements(
-    { facts, tier, duties: transparencyDuties.value, roles: euRolesOf(facts.operatorRole) },
+    { facts, tier, duties: transparencyDuties.value, roles: euRoles.value },
     primarySource.value,
   );
   return {
@@ -39,17 +45,21 @@ export function classifyIntake(facts: SystemFacts, policy: ClassificationPolicy 
     workKind,
     primarySource,
     supportingSources: supporting.sources,
+    bindingSources,
     roleObligations,
+    statutoryDates,
     cadence,
     requirements: selection.requirements,
     reasons: [
       tier.tier.reason,
       ...tier.consequences,
+      ...(euRoles.reason ? [euRoles.reason] : []),
       transparencyDuties.reason,
       workKind.reason,
       primarySource.reason,
       supporting.reason,
       ...roleObligations.map((r) => r.reason),
+      ...statutoryDates.map((d) => d.reason),
       cadence.reason,
       ...selection.reasons,
     ],

@@ -22,6 +22,13 @@ export const INVENTORY_COLUMNS = {
   human_oversight: 'humanOversight',
   monitoring_signal: 'monitoringSignal',
   trigger: 'trigger',
+  gpai_model: 'gpaiModel',
+  scope_exclusion: 'scopeExclusion',
+  annex_i_section: 'annexISection',
+  public_body: 'publicBody',
+  art25_provider: 'art25Provider',
+  us_states: 'usStates',
+  consequential_decision: 'consequentialDecision',
 } as const satisfies Record<string, keyof SystemFacts>;
 
 export type InventoryColumn = keyof typeof INVENTORY_COLUMNS;

@@ -1,8 +1,8 @@
 import { SystemFacts } from './system-facts.js';
 import { INVENTORY_COLUMNS, issuesByColumn, type InventoryColumn } from './inventory-columns.js';
 
-const LIST_COLUMNS = new Set<InventoryColumn>(['data_categories', 'transparency']);
-const YES_NO_COLUMNS = new Set<InventoryColumn>(['eu_nexus', 'annex_i_product', 'profiling']);
+const LIST_COLUMNS = new Set<InventoryColumn>(['data_categories', 'transparency', 'us_states']);
+const YES_NO_COLUMNS = new Set<InventoryColumn>(['eu_nexus', 'annex_i_product', 'profiling', 'public_body']);
 
 export type RowResult = { ok: true; facts: SystemFacts } | { ok: false; column: string; message: string };
 
@@ -22,7 +22,7 @@ export function parseInventoryRow(cells: Record<string, string>): RowResult {
       const v = value.toLowerCase();
       if (v !== 'yes' && v !== 'no') return { ok: false, column: col, message: `must be yes or no, got "${value}"` };
       input[fact] = v === 'yes';
-    } else input[fact] = value;
+    } else input[fact] = col === 'annex_i_section' ? value.toLowerCase() : value;
   }
   const parsed = SystemFacts.safeParse(input);
   if (parsed.success) return { ok: true, facts: parsed.data };

@@ -10,6 +10,7 @@ import { isoDay, isoTime, mdTable, mdText, writeChunk } from './markdown.js';
 
 const TIER_NAMES: Record<RiskTier, string> = {
   prohibited: 'Prohibited practice (EU AI Act Art. 5)', high: 'High-risk', transparency: 'Transparency obligations (EU AI Act Art. 50)', minimal: 'Minimal risk',
+  gpai: 'General-purpose AI model (EU AI Act Chapter V)', gpai_systemic: 'General-purpose AI model with systemic risk (EU AI Act Art. 51, 55)',
 };
 const source = (s: string) => SOURCE_LABELS[s as Source] ?? s;
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');

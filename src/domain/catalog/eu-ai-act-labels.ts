@@ -6,7 +6,7 @@ import type { CatalogSource, EuArticle } from './types.js';
 // verbatim text stays in generated/eu-ai-act.ts for the dossier. Annex III labels do not repeat their
 // area: show them under the area title (ANNEX_III_BY_AREA, e.g. as Slack option groups).
 export const SOURCE = {
-  name: 'aigov editorial labels for Regulation (EU) 2024/1689',
+  name: 'aigov editorial labels for Regulation (EU) 2024/1689 as amended',
   source: 'Plain-words labels written for aigov from the verbatim text of Regulation (EU) 2024/1689 (Art. 5, 6, 50, Annex III) and article titles of the Official Journal text',
   sourceDetails: [{ page: 'http://data.europa.eu/eli/reg/2024/1689/oj', use: 'article titles of Art. 4, 47 and 48; paragraphs Art. 6(4) and Art. 49(2)' }],
   licenceNote: 'Editorial summaries, not legal text; only the OJ-published text is authentic. EU legislative text is reusable with attribution (Commission Decision 2011/833/EU).',
@@ -56,6 +56,8 @@ export const ANNEX_III_SHORT_LABELS: Readonly<Record<AnnexIIIPoint, string>> = {
 export const PROHIBITED_PRACTICE_SHORT_LABELS: Readonly<Record<ProhibitedPractice, string>> = {
   '5(1)(a)': 'Manipulative or deceptive techniques causing significant harm',
   '5(1)(b)': 'Exploiting vulnerabilities of age, disability or situation',
+  '5(1)(ba)': 'Intimate or sexual imagery of a real person without consent',
+  '5(1)(bb)': 'Generating or manipulating child sexual abuse material',
   '5(1)(c)': 'Social scoring leading to unfavourable treatment',
   '5(1)(d)': 'Predicting crime solely from profiling or personality traits',
   '5(1)(e)': 'Untargeted scraping of facial images for recognition databases',

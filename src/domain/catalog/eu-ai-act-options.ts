@@ -63,12 +63,14 @@ export interface ProhibitedPracticeEntry {
   /** The reference's longer editorial label. */
   readonly summary: string;
   readonly text: string;
+  /** The dates-table entry from which the prohibition applies. */
+  readonly dateId: string;
 }
 
 export const PROHIBITED_PRACTICE_OPTIONS: readonly ProhibitedPracticeEntry[] = PROHIBITED_PRACTICE_CATALOG.map((p) => {
   const point = p.point as ProhibitedPractice;
   const label = PROHIBITED_PRACTICE_SHORT_LABELS[point];
-  return { point, ref: p.ref, label, optionText: `${point} ${label}`, summary: p.label, text: p.text };
+  return { point, ref: p.ref, label, optionText: `${point} ${label}`, summary: p.label, text: p.text, dateId: p.dateId };
 });
 
 const prohibitedByPoint = new Map(PROHIBITED_PRACTICE_OPTIONS.map((p) => [p.point, p] as const));

@@ -1,18 +1,20 @@
 import type { Source } from '../vocabulary.js';
 import { SUPPLEMENTARY_ARTICLES } from './eu-ai-act-labels.js';
 import {
-  ART50_OBLIGATIONS, EU_ARTICLES, PROHIBITED_PRACTICE_CATALOG, type EuArt50Ref, type EuArticleRef, type EuProhibitedPracticeRef,
+  ART49_PARAGRAPHS, ART50_OBLIGATIONS, EU_ARTICLES, GPAI_OBLIGATIONS, PROHIBITED_PRACTICE_CATALOG, type EuArt49Ref, type EuArt50Ref,
+  type EuArticleRef, type EuGpaiRef, type EuProhibitedPracticeRef,
 } from './generated/eu-ai-act.js';
 import { ISO_ANNEX_A_CONTROLS, ISO_CLAUSES, type IsoClauseId, type IsoControlId } from './generated/iso-42001.js';
 import { NIST_SUBCATEGORIES, type NistSubcategoryId } from './generated/nist-ai-rmf.js';
 
 export type { IsoClauseId, IsoControlId, NistSubcategoryId };
 export type IsoRequirementId = IsoClauseId | IsoControlId;
-export type EuRequirementId = EuProhibitedPracticeRef | EuArticleRef | EuArt50Ref | (typeof SUPPLEMENTARY_ARTICLES)[number]['ref'];
+export type EuRequirementId =
+  | EuProhibitedPracticeRef | EuArticleRef | EuArt50Ref | EuArt49Ref | EuGpaiRef | (typeof SUPPLEMENTARY_ARTICLES)[number]['ref'];
 
 export type RequirementKind =
   | 'iso_clause' | 'iso_annex_a_control' | 'nist_subcategory'
-  | 'eu_prohibited_practice' | 'eu_article' | 'eu_transparency_obligation';
+  | 'eu_prohibited_practice' | 'eu_article' | 'eu_transparency_obligation' | 'eu_gpai_obligation';
 
 /** One thing a claim can be made against: a row of the requirements table and of the evidence matrix. */
 export interface Requirement {
@@ -26,6 +28,8 @@ export interface RequirementRef {
   readonly source: Source;
   readonly id: string;
 }
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** `Art. 6(4)` -> [6, 4]; `Art. 5(1)(a)` -> [5, 1, 'a'] so articles sort by number, then paragraph, then point. */
 function articleSortKey(ref: string): (number | string)[] {
@@ -47,6 +51,11 @@ function compareArticles(a: string, b: string): number {
 const euRequirements: Requirement[] = [
   ...PROHIBITED_PRACTICE_CATALOG.map((p) => ({ source: 'eu-ai-act' as const, id: p.ref, title: p.label, kind: 'eu_prohibited_practice' as const })),
   ...[...EU_ARTICLES, ...SUPPLEMENTARY_ARTICLES].map((a) => ({ source: 'eu-ai-act' as const, id: a.ref, title: a.title, kind: 'eu_article' as const })),
+  // Registration paragraphs each bind someone else (provider, public deployer, national registration); 49(2)
+  // is already a supplementary article and 49(4) only says where an entry is kept.
+  ...ART49_PARAGRAPHS.filter((p) => !SUPPLEMENTARY_ARTICLES.some((a) => a.ref === p.ref) && p.ref !== 'Art. 49(4)')
+    .map((p) => ({ source: 'eu-ai-act' as const, id: p.ref, title: `Registration: ${p.who}`, kind: 'eu_article' as const })),
+  ...GPAI_OBLIGATIONS.map((o) => ({ source: 'eu-ai-act' as const, id: o.ref, title: upperFirst(o.summary), kind: 'eu_gpai_obligation' as const })),
   // Paragraphs 6 and 7 bind no operator (a saving clause and the AI Office's codes of practice).
   ...ART50_OBLIGATIONS.filter((o) => o.addressees.length > 0)
     .map((o) => ({ source: 'eu-ai-act' as const, id: o.ref, title: o.label, kind: 'eu_transparency_obligation' as const })),

@@ -3,6 +3,13 @@
 
 /** Where a piece of the catalog comes from, kept next to the data so exports and dossiers can cite it. */
 export interface SourceDetail {
+  /** The reference's key for the source (`S-CONS-A`), which facts cite in their `source` field. */
+  readonly key?: string;
+  readonly kind?: string;
+  readonly locator?: string;
+  readonly describes?: string;
+  readonly url?: string;
+  readonly also?: string;
   readonly repo?: string;
   readonly path?: string;
   readonly commit?: string;
@@ -14,6 +21,8 @@ export interface CatalogSource {
   readonly name: string;
   readonly title?: string;
   readonly published?: string;
+  /** The day the reference file was last checked against its sources, where it says. */
+  readonly asOf?: string;
   readonly source: string;
   readonly sourceDetails: readonly SourceDetail[];
   readonly licenceNote: string;
@@ -70,12 +79,83 @@ export interface EuProhibitedPractice {
   /** Editorial one-line summary from the reference, not legal text. */
   readonly label: string;
   readonly text: string;
+  /** The EU_DATES entry from which the prohibition applies. */
+  readonly dateId: string;
+  readonly addedBy?: string;
+  readonly scopedBy?: string;
 }
 
 export interface EuHighRiskRoute {
   readonly ref: string;
   readonly summary: string;
-  readonly appliesFrom: string;
+  /** The EU_DATES entry from which the route's obligations apply, and the original date it replaced. */
+  readonly dateId: string;
+  readonly supersededDateId?: string;
+  readonly amendedBy?: string;
+  readonly note?: string;
+}
+
+export interface EuAmendment {
+  readonly id: string;
+  /** `Regulation (EU) 2026/1744`. */
+  readonly act: string;
+  readonly title: string;
+  readonly status: string;
+  readonly celex: string;
+  readonly inForceDateId: string;
+}
+
+export interface EuAnnexIEntry {
+  readonly point: string;
+  readonly section: 'a' | 'b';
+  readonly act: string;
+  readonly celex: string;
+  readonly inForce: boolean;
+  readonly change?: string;
+}
+
+export interface EuScopeExclusion {
+  readonly id: string;
+  readonly ref: string;
+  readonly topic: string;
+  readonly text: string;
+  readonly note?: string;
+}
+
+export interface EuArt25Case {
+  readonly id: string;
+  readonly ref: string;
+  readonly text: string;
+}
+
+export interface EuArt27Group {
+  readonly id: string;
+  readonly who: string;
+  readonly systems: string;
+}
+
+export interface EuArt49Paragraph {
+  readonly id: string;
+  readonly ref: string;
+  readonly who: string;
+  readonly summary?: string;
+}
+
+export interface EuArt73Deadline {
+  readonly id: string;
+  readonly ref: string;
+  readonly days: number;
+}
+
+export interface EuGpaiObligation {
+  readonly ref: string;
+  /** The article title, e.g. "Obligations for providers of general-purpose AI models". */
+  readonly title: string;
+  readonly summary: string;
+  /** Art. 52 and 55 bind only providers of models with systemic risk. */
+  readonly systemicOnly: boolean;
+  /** Art. 53(2): not owed for a model released under a free and open-source licence without systemic risk. */
+  readonly openSourceExempt: boolean;
 }
 
 export interface EuArt63Condition {
@@ -129,10 +209,32 @@ export interface EuArticle {
   readonly from: string;
 }
 
+export type EuDateStatus = 'in_force' | 'superseded' | 'proposed';
+
+/** A date of the Regulation as amended; a superseded original stays, linked to the date that replaced it. */
 export interface EuDate {
+  readonly id: string;
+  /** Calendar date as the law writes it, `YYYY-MM-DD`. */
   readonly date: string;
   readonly event: string;
   readonly ref: string;
+  readonly status: string;
+  readonly supersededBy?: string;
+  readonly supersedes?: string;
+  readonly amendedBy?: string;
+  /** The reference's source keys (`S-CONS-A; S-CONS-B`). */
+  readonly source: string;
+  readonly verifiedOn: string;
+  readonly confidence: string;
+  readonly note?: string;
+}
+
+/** The version of one reference file the catalog was built from. */
+export interface SourceVersion {
+  readonly source: string;
+  readonly file: string;
+  readonly asOf: string | null;
+  readonly sha256: string;
 }
 
 export interface CrosswalkNistIso42001Pair {

@@ -1,25 +1,39 @@
 import type { SystemFacts } from '../system-facts.js';
 import { SOURCES, type Source, type Trigger } from '../vocabulary.js';
-import type { Reasoned, TierDecision } from './types.js';
-import { NOT_BINDING, TIER_WORDS, joinAnd, sourceLabel } from './wording.js';
+import { euObligationsBind } from './role-obligations.js';
+import type { Reasoned, RoleObligation, TierDecision } from './types.js';
+import { TIER_WORDS, joinAnd, sourceLabel, unique } from './wording.js';
 
-// The decision rule of the product: the EU AI Act leads where one of its obligations binds; otherwise
-// ISO/IEC 42001 leads management-system work and NIST AI RMF leads risk-method and framework-outcome work.
+// The decision rule of the product: a binding law leads where one of its obligations falls on this operator
+// for this system; otherwise ISO/IEC 42001 leads management-system work and NIST AI RMF leads risk-method
+// and framework-outcome work.
 const RISK_METHOD_TRIGGERS: ReadonlySet<Trigger> = new Set(['risk_review', 'framework_mapping']);
 
-const BINDING_TIERS = new Set(['prohibited', 'high', 'transparency']);
+/** The binding laws whose obligations fall on this operator for this system, in the order they lead. */
+export function decideBindingSources(tier: TierDecision, obligations: readonly RoleObligation[]): Source[] {
+  return tier.euBinds && euObligationsBind(obligations) ? ['eu-ai-act'] : [];
+}
 
-export function decidePrimarySource(facts: SystemFacts, tier: TierDecision): Reasoned<Source> {
-  if (tier.euBinds && BINDING_TIERS.has(tier.tier.value)) {
+/** Why the EU AI Act does not lead, as a clause after "Primary source is …". */
+function whyEuDoesNotLead(tier: TierDecision, obligations: readonly RoleObligation[]): string {
+  if (!tier.euBinds) return `; ${tier.scope.why}, so it cannot lead`;
+  const value = tier.tier.value;
+  if (value === 'minimal') return '; the minimal tier carries no obligation that would make the EU AI Act lead (AI literacy, Art. 4, is owed organisation-wide)';
+  const roles = joinAnd(unique(obligations.map((o) => o.role)));
+  if (value === 'transparency') return `; the Art. 50 duties of this system are addressed to another operator than this ${roles}, so the EU AI Act does not lead`;
+  return `; no EU AI Act obligation falls on this ${roles} for a ${TIER_WORDS[value]}`;
+}
+
+export function decidePrimarySource(facts: SystemFacts, tier: TierDecision, obligations: readonly RoleObligation[]): Reasoned<Source> {
+  if (decideBindingSources(tier, obligations).includes('eu-ai-act')) {
+    const bound = obligations.filter((o) => o.articles.some((a) => a !== 'Art. 4')).map((o) => o.role);
     return {
       value: 'eu-ai-act',
-      reason: `Primary source is the ${sourceLabel('eu-ai-act')}: a binding obligation for a ${TIER_WORDS[tier.tier.value]} system applies (${tier.tier.refs.join(', ')}) and the system has an EU nexus.`,
+      reason: `Primary source is the ${sourceLabel('eu-ai-act')}: its obligations for a ${TIER_WORDS[tier.tier.value]} (${tier.tier.refs.join(', ')}) bind this ${joinAnd(bound)} and it has an EU nexus.`,
       refs: tier.tier.refs,
     };
   }
-  const why = !tier.euBinds && tier.tier.value !== 'minimal'
-    ? `; ${NOT_BINDING}, so it cannot lead`
-    : tier.tier.value === 'minimal' ? '; the minimal tier carries no obligation that would make the EU AI Act lead' : '';
+  const why = whyEuDoesNotLead(tier, obligations);
   if (RISK_METHOD_TRIGGERS.has(facts.trigger)) {
     return {
       value: 'nist-ai-rmf',
@@ -35,9 +49,9 @@ export function decidePrimarySource(facts: SystemFacts, tier: TierDecision): Rea
 }
 
 /** The other sources, as structure only; the EU AI Act is left out where it does not bind at all. */
-export function decideSupportingSources(facts: SystemFacts, primary: Source): { sources: Source[]; reason: string } {
-  const sources = SOURCES.filter((s) => s !== primary && (s !== 'eu-ai-act' || facts.euNexus));
+export function decideSupportingSources(tier: TierDecision, primary: Source): { sources: Source[]; reason: string } {
+  const sources = SOURCES.filter((s) => s !== primary && (s !== 'eu-ai-act' || tier.euBinds));
   const named = joinAnd(sources.map(sourceLabel));
-  const leftOut = facts.euNexus ? '' : `; the ${sourceLabel('eu-ai-act')} is left out because it does not bind this system (no EU nexus, Art. 2(1))`;
+  const leftOut = tier.euBinds ? '' : `; the ${sourceLabel('eu-ai-act')} is left out because ${tier.scope.why}`;
   return { sources, reason: `Supporting sources are ${named}: structure and cross-reference, never a substitute for the primary source${leftOut}.` };
 }

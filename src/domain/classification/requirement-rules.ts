@@ -1,7 +1,8 @@
 import type { SystemFacts } from '../system-facts.js';
 import { DATA_CATEGORIES, type DataCategory, type Trigger, type TransparencyDuty } from '../vocabulary.js';
-import { transparencyDuty } from '../catalog/index.js';
+import { ART4_LITERACY, transparencyDuty } from '../catalog/index.js';
 import type { ClaimRef, EuClaimId, IsoClaimId, NistClaimId } from './evidence-summaries.js';
+import { fundamentalRightsAssessmentApplies, gpaiArticles, registrationArticle } from './role-obligations.js';
 import type { EuOperatorRoleName, TierDecision } from './types.js';
 import { joinAnd, unique } from './wording.js';
 
@@ -25,6 +26,8 @@ const eu = (...ids: EuClaimId[]): ClaimRef[] => ids.map((id) => ({ source: 'eu-a
 
 const isProvider = (ctx: RuleContext) => ctx.roles.includes('provider');
 const isDeployer = (ctx: RuleContext) => ctx.roles.includes('deployer');
+/** A role the EU AI Act reaches for this system (the Art. 2 exclusions can lift one role and keep another). */
+const euRole = (ctx: RuleContext, role: EuOperatorRoleName) => ctx.tier.euBinds && ctx.tier.scope.roles.includes(role);
 const euHigh = (ctx: RuleContext) => ctx.tier.euBinds && ctx.tier.tier.value === 'high';
 
 const PERSONAL_DATA: ReadonlySet<DataCategory> = new Set(['personal', 'sensitive', 'biometric', 'children']);
@@ -70,9 +73,18 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     claims: () => [...iso('6.1.4', 'A.5.2', 'A.9.4'), ...nist('GOVERN 1.1', 'MAP 1.1', 'MEASURE 2.3', 'MANAGE 1.1')],
   },
   {
-    applies: (ctx) => ctx.tier.euBinds && (isProvider(ctx) || isDeployer(ctx)),
-    because: () => 'AI literacy rule: providers and deployers of any AI system in the EU ensure their staff\'s AI literacy (Art. 4)',
+    applies: (ctx) => euRole(ctx, 'provider') || euRole(ctx, 'deployer'),
+    because: () => `AI literacy rule: providers and deployers of AI systems in the EU ${ART4_LITERACY.duty} (${ART4_LITERACY.ref}, as replaced by ${ART4_LITERACY.amendedBy.replace(/, Art\. .*$/, '')})`,
     claims: () => eu('Art. 4'),
+  },
+  {
+    applies: (ctx) => ctx.tier.route.kind === 'gpai' && euRole(ctx, 'provider'),
+    because: (ctx) => {
+      const systemic = ctx.tier.route.kind === 'gpai' && ctx.tier.route.systemic;
+      const openSource = ctx.facts.scopeExclusion === 'open_source';
+      return `General-purpose AI model rule: the provider of ${systemic ? 'a model with systemic risk notifies the Commission (Art. 52), meets Art. 53(1) and assesses and mitigates systemic risk (Art. 55)' : 'a model meets Art. 53(1)'}${openSource && !systemic ? ', less points (a) and (b), which Art. 53(2) lifts for a model released under a free and open-source licence' : ''}`;
+    },
+    claims: (ctx) => eu(...(gpaiArticles(ctx.facts, ctx.tier.route.kind === 'gpai' && ctx.tier.route.systemic) as EuClaimId[])),
   },
   {
     applies: () => true,
@@ -118,24 +130,29 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     claims: () => [...iso('A.5.4', 'A.5.5'), ...nist('MAP 5.1', 'MEASURE 2.11')],
   },
   {
-    applies: (ctx) => euHigh(ctx) && isProvider(ctx),
-    because: () => 'High-risk provider rule: a provider of a high-risk system meets Chapter III Section 2 (Art. 9-15) and runs a quality management system (Art. 17)',
-    claims: () => eu('Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 17'),
+    applies: (ctx) => euHigh(ctx) && euRole(ctx, 'provider'),
+    because: () => 'High-risk provider rule: a provider of a high-risk system meets Chapter III Section 2 (Art. 9-15), runs a quality management system (Art. 17) and monitors the system after placing it on the market (Art. 72)',
+    claims: () => eu('Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 17', 'Art. 72'),
   },
   {
-    applies: (ctx) => euHigh(ctx) && isDeployer(ctx),
-    because: (ctx) => `High-risk deployer rule: a deployer of a high-risk system meets Art. 26${fundamentalRightsApplies(ctx) ? ' and assesses fundamental rights impact where Art. 27(1) applies' : ''}`,
-    claims: (ctx) => eu('Art. 26', ...(fundamentalRightsApplies(ctx) ? (['Art. 27'] as const) : [])),
+    applies: (ctx) => euHigh(ctx) && euRole(ctx, 'deployer'),
+    because: (ctx) => `High-risk deployer rule: a deployer of a high-risk system meets Art. 26${fundamentalRightsAssessmentApplies(ctx.facts, ctx.tier) ? ` and assesses fundamental rights impact before first use (Art. 27(1): ${ctx.facts.publicBody ? 'a body governed by public law or a private entity providing public services' : 'an Annex III point 5(b) or 5(c) system'})` : ''}`,
+    claims: (ctx) => eu('Art. 26', ...(fundamentalRightsAssessmentApplies(ctx.facts, ctx.tier) ? (['Art. 27'] as const) : [])),
   },
   {
-    applies: (ctx) => euHigh(ctx) && (ctx.roles.includes('importer') || ctx.roles.includes('distributor')),
+    applies: (ctx) => euHigh(ctx) && (['provider', 'deployer'] as const).some((role) => euRole(ctx, role) && registrationArticle(role, ctx.facts, ctx.tier) !== null),
+    because: (ctx) => `Registration rule: ${joinAnd(registrations(ctx).map(({ role, ref }) => `${ref} binds the ${role}`))}`,
+    claims: (ctx) => eu(...registrations(ctx).map((r) => r.ref)),
+  },
+  {
+    applies: (ctx) => euHigh(ctx) && (euRole(ctx, 'importer') || euRole(ctx, 'distributor')),
     because: (ctx) => ctx.roles.includes('importer')
       ? 'High-risk supply-chain rule: an importer of a high-risk system checks it before placing it on the market (Art. 23)'
       : 'High-risk supply-chain rule: a distributor of a high-risk system checks it before making it available (Art. 24)',
     claims: (ctx) => eu(ctx.roles.includes('importer') ? 'Art. 23' : 'Art. 24'),
   },
   {
-    applies: (ctx) => ctx.tier.euBinds && ctx.tier.route.kind === 'art6_3_derogation' && isProvider(ctx),
+    applies: (ctx) => ctx.tier.route.kind === 'art6_3_derogation' && euRole(ctx, 'provider'),
     because: (ctx) => `Derogation rule: a provider relying on ${ctx.tier.tier.refs[0]} documents the assessment (Art. 6(4)) and registers the system (Art. 49(2))`,
     claims: () => eu('Art. 6(4)', 'Art. 49(2)'),
   },
@@ -169,9 +186,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
 ];
 
-/** Art. 27(1) covers deployers of Art. 6(2) systems except those of Annex III point 2 (critical infrastructure). */
-function fundamentalRightsApplies(ctx: RuleContext): boolean {
-  return ctx.tier.route.kind === 'art6_2' && ctx.tier.route.point !== '2';
+/** The Art. 49 paragraphs that bind this operator's roles for an Annex III system. */
+function registrations(ctx: RuleContext): { role: EuOperatorRoleName; ref: 'Art. 49(1)' | 'Art. 49(3)' | 'Art. 49(5)' }[] {
+  return (['provider', 'deployer'] as const).flatMap((role) => {
+    const ref = euRole(ctx, role) ? registrationArticle(role, ctx.facts, ctx.tier) : null;
+    return ref ? [{ role, ref }] : [];
+  });
 }
 
 /**

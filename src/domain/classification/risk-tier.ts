@@ -1,13 +1,29 @@
-import { HIGH_RISK_ROUTES, annexIIIPoint, art63Condition, prohibitedPractice, transparencyDuty } from '../catalog/index.js';
+import {
+  HIGH_RISK_ROUTES, TIER_REFS, annexIIIPoint, art63Condition, lawDayPhrase, prohibitedPractice, transparencyDuty,
+  type LegalDateId,
+} from '../catalog/index.js';
 import type { SystemFacts } from '../system-facts.js';
-import type { TransparencyDuty } from '../vocabulary.js';
-import type { Reasoned, TierDecision, TierRoute } from './types.js';
-import { NOT_BINDING, joinAnd, lowerFirst, unique, upperFirst } from './wording.js';
+import type { AnnexIIIPoint, TransparencyDuty } from '../vocabulary.js';
+import { decideEuScope } from './eu-scope.js';
+import type { EuOperatorRoleName, EuScope, Reasoned, TierDecision, TierRoute } from './types.js';
+import { joinAnd, lowerFirst, unique, upperFirst } from './wording.js';
 
-const appliesFrom = (ref: string) => HIGH_RISK_ROUTES.find((r) => r.ref === ref)?.appliesFrom;
+type Route = (typeof HIGH_RISK_ROUTES)[number];
+function route(ref: 'Art. 6(1)' | 'Art. 6(2)'): Route {
+  const found = HIGH_RISK_ROUTES.find((r) => r.ref === ref);
+  if (!found) throw new Error(`high-risk route ${ref} is not in the catalog`);
+  return found;
+}
+export const routeDateId = (ref: 'Art. 6(1)' | 'Art. 6(2)') => route(ref).dateId as LegalDateId;
+const applying = (ref: 'Art. 6(1)' | 'Art. 6(2)') => `applying from ${lawDayPhrase(routeDateId(ref), { withMove: false })}`;
 
-function withBinding(reason: string, euBinds: boolean): string {
-  return euBinds ? `${reason}.` : `${reason}; ${NOT_BINDING}, so the tier is for information only.`;
+/** Emotion recognition that Art. 5(1)(f) does not prohibit is an Annex III point 1(c) use. */
+const EMOTION_RECOGNITION_POINT: AnnexIIIPoint = '1(c)';
+
+interface RawTier {
+  tier: Reasoned<TierDecision['tier']['value']>;
+  route: TierRoute;
+  consequences: string[];
 }
 
 /** The tier below high: transparency when any Art. 50 duty applies, otherwise minimal. */
@@ -23,78 +39,128 @@ function lowerTier(duties: readonly TransparencyDuty[]): Reasoned<'transparency'
   };
 }
 
-function decision(tier: Reasoned<TierDecision['tier']['value']>, route: TierRoute, euBinds: boolean, consequences: string[] = []): TierDecision {
-  return { tier: { ...tier, reason: withBinding(tier.reason, euBinds) }, route, euBinds, consequences };
+function gpaiTier(facts: SystemFacts): RawTier {
+  const systemic = facts.gpaiModel === 'systemic';
+  const chapter = TIER_REFS.generalPurposeAiModels!;
+  const from = lawDayPhrase(chapter.dateId as LegalDateId, { withMove: false });
+  return {
+    tier: {
+      value: systemic ? 'gpai_systemic' : 'gpai',
+      reason: systemic
+        ? `A general-purpose AI model with systemic risk (Art. 3(63), Art. 51): ${chapter.ref} applies from ${from}, including Art. 52 and Art. 55; it is a model, not a tier of AI systems, and each AI system built on it is classified on its own`
+        : `A general-purpose AI model (Art. 3(63)): ${chapter.ref} applies from ${from}; it is a model, not a tier of AI systems, and each AI system built on it is classified on its own`,
+      refs: systemic ? ['Art. 3(63)', 'Art. 51', 'Art. 53', 'Art. 55'] : ['Art. 3(63)', 'Art. 53'],
+    },
+    route: { kind: 'gpai', systemic },
+    consequences: [],
+  };
 }
 
-/**
- * EU AI Act tier, in the order the Regulation tests it: Art. 5 prohibitions, then Art. 6(1) (Annex I
- * products), then Art. 6(2) (Annex III) unless an Art. 6(3) condition applies without profiling, then Art. 50.
- */
-export function decideRiskTier(facts: SystemFacts, duties: readonly TransparencyDuty[]): TierDecision {
-  const euBinds = facts.euNexus;
+function annexIIITier(facts: SystemFacts, key: AnnexIIIPoint, duties: readonly TransparencyDuty[], notes: string[]): RawTier {
+  const point = annexIIIPoint(key);
+  const described = `Annex III point ${point.key} (${point.areaLabel}: ${lowerFirst(point.label)})`;
+  const highRefs = ['Art. 6(2)', point.ref];
+  const note = notes.length > 0 ? `; ${notes.join('; ')}` : '';
+  if (facts.art63Condition && facts.profiling) {
+    const condition = art63Condition(facts.art63Condition);
+    return {
+      tier: {
+        value: 'high',
+        reason: `High-risk under Art. 6(2): ${described}, ${applying('Art. 6(2)')}; the ${condition.ref} condition does not lift it because the system profiles natural persons (Art. 6(3), last subparagraph)${note}`,
+        refs: [...highRefs, condition.ref],
+      },
+      route: { kind: 'art6_2', point: point.key },
+      consequences: [],
+    };
+  }
+  if (facts.art63Condition) {
+    const condition = art63Condition(facts.art63Condition);
+    const lower = lowerTier(duties);
+    return {
+      tier: {
+        value: lower.value,
+        reason: `Not high-risk: ${described} falls under the ${condition.ref} derogation (${lowerFirst(condition.label)}) and the system does not profile natural persons; ${lower.reason}${note}`,
+        refs: [condition.ref, 'Art. 6(4)', 'Art. 49(2)', ...lower.refs],
+      },
+      route: { kind: 'art6_3_derogation', point: point.key, condition: condition.condition },
+      consequences: [`Relying on ${condition.ref}, the provider documents its assessment before placing the system on the market or putting it into service (Art. 6(4)) and registers the system (Art. 49(2)).`],
+    };
+  }
+  return {
+    tier: { value: 'high', reason: `High-risk under Art. 6(2): ${described}, ${applying('Art. 6(2)')}${note}`, refs: highRefs },
+    route: { kind: 'art6_2', point: point.key },
+    consequences: [],
+  };
+}
+
+/** The tier and route the facts indicate, before asking whether the Regulation binds this operator. */
+function rawTier(facts: SystemFacts, duties: readonly TransparencyDuty[]): RawTier {
+  if (facts.gpaiModel !== 'no') return gpaiTier(facts);
 
   if (facts.prohibitedPractice) {
     const practice = prohibitedPractice(facts.prohibitedPractice);
-    return decision(
-      { value: 'prohibited', reason: `Prohibited under ${practice.ref}: ${lowerFirst(practice.summary)}`, refs: [practice.ref] },
-      { kind: 'art5', practiceRef: `Art. ${facts.prohibitedPractice}` },
-      euBinds,
-    );
+    return {
+      tier: {
+        value: 'prohibited',
+        reason: `Prohibited under ${practice.ref}: ${lowerFirst(practice.summary)}, applying from ${lawDayPhrase(practice.dateId as LegalDateId, { withMove: false })}`,
+        refs: [practice.ref],
+      },
+      route: { kind: 'art5', practiceRef: `Art. ${facts.prohibitedPractice}` },
+      consequences: [],
+    };
   }
 
-  if (facts.annexIProduct) {
+  const section = facts.annexISection ?? 'a';
+  if (facts.annexIProduct && !(section === 'b' && facts.annexIIIPoint)) {
     const alsoAnnexIII = facts.annexIIIPoint
       ? ` (Annex III point ${facts.annexIIIPoint} is also given${facts.art63Condition ? '; Art. 6(3) only derogates from Art. 6(2), not from Art. 6(1)' : ''})`
       : '';
-    return decision(
-      {
+    return {
+      tier: {
         value: 'high',
-        reason: `High-risk under Art. 6(1): a safety component of, or itself, a product under Annex I legislation that needs third-party conformity assessment, applying from ${appliesFrom('Art. 6(1)')}${alsoAnnexIII}`,
-        refs: ['Art. 6(1)', 'Annex I'],
+        reason: `High-risk under Art. 6(1): a safety component of, or itself, a product under Annex I Section ${section.toUpperCase()} legislation that needs third-party conformity assessment, ${applying('Art. 6(1)')}${alsoAnnexIII}`,
+        refs: ['Art. 6(1)', `Annex I Section ${section.toUpperCase()}`],
       },
-      { kind: 'art6_1' },
-      euBinds,
-    );
+      route: { kind: 'art6_1', section },
+      consequences: [],
+    };
   }
 
-  if (facts.annexIIIPoint) {
-    const point = annexIIIPoint(facts.annexIIIPoint);
-    const described = `Annex III point ${point.key} (${point.areaLabel}: ${lowerFirst(point.label)})`;
-    const highRefs = ['Art. 6(2)', point.ref];
-    if (facts.art63Condition && facts.profiling) {
-      const condition = art63Condition(facts.art63Condition);
-      return decision(
-        {
-          value: 'high',
-          reason: `High-risk under Art. 6(2): ${described}; the ${condition.ref} condition does not lift it because the system profiles natural persons (Art. 6(3), last subparagraph)`,
-          refs: [...highRefs, condition.ref],
-        },
-        { kind: 'art6_2', point: point.key },
-        euBinds,
-      );
-    }
-    if (facts.art63Condition) {
-      const condition = art63Condition(facts.art63Condition);
-      const lower = lowerTier(duties);
-      return decision(
-        {
-          value: lower.value,
-          reason: `Not high-risk: ${described} falls under the ${condition.ref} derogation (${lowerFirst(condition.label)}) and the system does not profile natural persons; ${lower.reason}`,
-          refs: [condition.ref, 'Art. 6(4)', 'Art. 49(2)', ...lower.refs],
-        },
-        { kind: 'art6_3_derogation', point: point.key, condition: condition.condition },
-        euBinds,
-        [`Relying on ${condition.ref}, the provider documents its assessment before placing the system on the market or putting it into service (Art. 6(4)) and registers the system (Art. 49(2)).`],
-      );
-    }
-    return decision(
-      { value: 'high', reason: `High-risk under Art. 6(2): ${described}, applying from ${appliesFrom('Art. 6(2)')}`, refs: highRefs },
-      { kind: 'art6_2', point: point.key },
-      euBinds,
-    );
+  const notes: string[] = [];
+  if (facts.annexIProduct) notes.push('the product is under Annex I Section B legislation, whose Art. 6(1) route Art. 2(2) limits, so its Annex III use decides the tier');
+  if (facts.annexIIIPoint) return annexIIITier(facts, facts.annexIIIPoint, duties, notes);
+  if (duties.includes('emotion_recognition')) {
+    notes.push(`emotion recognition that ${prohibitedPractice('5(1)(f)').ref} does not prohibit is an Annex III point ${EMOTION_RECOGNITION_POINT} use`);
+    return annexIIITier(facts, EMOTION_RECOGNITION_POINT, duties, notes);
   }
 
   const lower = lowerTier(duties);
-  return decision({ ...lower, reason: upperFirst(lower.reason) }, { kind: 'none' }, euBinds);
+  return { tier: { ...lower, reason: upperFirst(lower.reason) }, route: { kind: 'none' }, consequences: [] };
+}
+
+function withScope(reason: string, scope: EuScope): string {
+  if (!scope.binds) return `${reason}; ${scope.why}, so the tier is for information only.`;
+  return scope.why ? `${reason}; ${scope.why}.` : `${reason}.`;
+}
+
+/**
+ * EU AI Act tier, in the order the Regulation tests it: a general-purpose AI model is its own regime
+ * (Chapter V); then Art. 5 prohibitions, Art. 6(1) (Annex I products), Art. 6(2) (Annex III, with emotion
+ * recognition as point 1(c)) unless an Art. 6(3) condition applies without profiling, then Art. 50. Then
+ * whether the Regulation binds this operator at all (Art. 2), for the roles it has.
+ */
+export function decideRiskTier(
+  facts: SystemFacts,
+  duties: readonly TransparencyDuty[],
+  roles: (tier: TierDecision['tier']['value']) => EuOperatorRoleName[],
+): TierDecision {
+  const raw = rawTier(facts, duties);
+  const scope = decideEuScope(facts, raw.route, raw.tier.value, duties, roles(raw.tier.value));
+  return {
+    tier: { ...raw.tier, reason: withScope(raw.tier.reason, scope) },
+    route: raw.route,
+    euBinds: scope.binds,
+    scope,
+    consequences: raw.consequences,
+  };
 }

@@ -8,5 +8,5 @@ export function decideCadence(tier: TierDecision, policy: ClassificationPolicy):
   }
   const days = policy.cadenceDays[value];
   const signal = tier.euBinds ? '' : ', the tier used as a risk signal although the EU AI Act does not bind';
-  return { days, reason: `Reviewed every ${days} days: the classification policy's cadence for a ${TIER_WORDS[value]} system${signal}.` };
+  return { days, reason: `Reviewed every ${days} days: the classification policy's cadence for a ${TIER_WORDS[value]}${signal}.` };
 }

@@ -19,12 +19,14 @@ export function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The tier as it reads in a sentence: "a high-risk system". */
+/** What is classified, as it reads after "a": "a high-risk system", "a general-purpose AI model". */
 export const TIER_WORDS: Record<RiskTier, string> = {
-  prohibited: 'prohibited',
-  high: 'high-risk',
-  transparency: 'transparency-tier',
-  minimal: 'minimal-risk',
+  prohibited: 'prohibited system',
+  high: 'high-risk system',
+  transparency: 'transparency-tier system',
+  minimal: 'minimal-risk system',
+  gpai: 'general-purpose AI model',
+  gpai_systemic: 'general-purpose AI model with systemic risk',
 };
 
 export const NOT_BINDING = 'the EU AI Act does not bind it (no EU nexus, Art. 2(1))';

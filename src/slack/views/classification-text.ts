@@ -7,6 +7,8 @@ export const TIER_LABELS: Record<RiskTier, string> = {
   high: 'High-risk',
   transparency: 'Transparency obligations (Art. 50)',
   minimal: 'Minimal risk',
+  gpai: 'General-purpose AI model (Chapter V)',
+  gpai_systemic: 'General-purpose AI model with systemic risk (Art. 51, 55)',
 };
 
 export const sourceLabel = (s: Source | string) => SOURCE_LABELS[s as Source] ?? s;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownRequirement } from '../../../src/domain/catalog/index.js';
+import { formatLawDay, isKnownRequirement, legalDate } from '../../../src/domain/catalog/index.js';
 import {
   DEFAULT_CLASSIFICATION_POLICY, classifyIntake, type Classification,
 } from '../../../src/domain/classify-intake.js';
@@ -44,7 +44,7 @@ describe('classifyIntake: Art. 6(2) and Annex III', () => {
     expect(c.tier.value).toBe('high');
     expect(c.tier.refs).toContain('Art. 6(2)');
     expect(c.tier.reason).toContain(`Annex III point ${point}`);
-    expect(c.tier.reason).toContain('2026-08-02');
+    expect(c.tier.reason).toContain(`applying from ${formatLawDay(legalDate('d-2027-12-02-annex-iii').date)}`);
     expect(c.primarySource.value).toBe('eu-ai-act');
     expect(c.cadence.days).toBe(DEFAULT_CLASSIFICATION_POLICY.cadenceDays.high);
     expect(ids(c, 'eu-ai-act')).toEqual(expect.arrayContaining(['Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 17']));
@@ -79,10 +79,19 @@ describe('classifyIntake: Art. 6(2) and Annex III', () => {
     expect(c.primarySource.value).toBe('eu-ai-act');
   });
 
-  it('lets a minimal-tier derogation lead with ISO/IEC 42001 while still claiming the Art. 6(4) assessment', () => {
+  it('lets the Art. 6(4) and 49(2) duties of a derogating provider make the EU AI Act lead a minimal-tier system', () => {
     const c = classify({ annexIIIPoint: '8(a)', art63Condition: 'd' });
-    expect(c.primarySource.value).toBe('iso-42001');
+    expect(c.tier.value).toBe('minimal');
+    expect(c.primarySource.value).toBe('eu-ai-act');
+    expect(c.bindingSources).toEqual(['eu-ai-act']);
     expect(ids(c, 'eu-ai-act')).toContain('Art. 6(4)');
+  });
+
+  it('lets a deployer of a derogated minimal-tier system lead with ISO/IEC 42001: the derogation duties are the provider\'s', () => {
+    const c = classify({ operatorRole: 'deployer', annexIIIPoint: '8(a)', art63Condition: 'd' });
+    expect(c.primarySource.value).toBe('iso-42001');
+    expect(c.bindingSources).toEqual([]);
+    expect(ids(c, 'eu-ai-act')).not.toContain('Art. 6(4)');
   });
 
   it.each([
@@ -97,11 +106,12 @@ describe('classifyIntake: Art. 6(2) and Annex III', () => {
 });
 
 describe('classifyIntake: Art. 6(1) and Annex I', () => {
-  it('classifies an Annex I product as high-risk under Art. 6(1) from 2027-08-02', () => {
+  it('classifies an Annex I Section A product as high-risk under Art. 6(1) from the amended Annex I date', () => {
     const c = classify({ annexIProduct: true });
     expect(c.tier.value).toBe('high');
-    expect(c.tier.refs).toEqual(['Art. 6(1)', 'Annex I']);
-    expect(c.tier.reason).toContain('2027-08-02');
+    expect(c.tier.refs).toEqual(['Art. 6(1)', 'Annex I Section A']);
+    expect(c.tier.reason).toContain(`applying from ${formatLawDay(legalDate('d-2028-08-02-annex-i').date)}`);
+    expect(c.statutoryDates.map((d) => d.dateId)).toContain('d-2028-08-02-annex-i');
   });
 
   it('does not let an Art. 6(3) condition lift an Annex I product', () => {
@@ -111,8 +121,8 @@ describe('classifyIntake: Art. 6(1) and Annex I', () => {
   });
 
   it('asks an Annex I provider for no Art. 49 registration and an Annex I deployer for no Art. 27 assessment', () => {
-    const c = classify({ annexIProduct: true, operatorRole: 'provider_and_deployer' });
-    expect(articlesOf(c, 'provider')).not.toContain('Art. 49');
+    const c = classify({ annexIProduct: true, operatorRole: 'provider_and_deployer', publicBody: true });
+    expect(articlesOf(c, 'provider')?.filter((a) => a.startsWith('Art. 49'))).toEqual([]);
     expect(articlesOf(c, 'deployer')).toContain('Art. 26');
     expect(articlesOf(c, 'deployer')).not.toContain('Art. 27');
   });
@@ -122,7 +132,6 @@ describe('classifyIntake: Art. 50 transparency', () => {
   it.each([
     ['interacts_with_people', 'Art. 50(1)'],
     ['synthetic_content', 'Art. 50(2)'],
-    ['emotion_recognition', 'Art. 50(3)'],
     ['biometric_categorisation', 'Art. 50(3)'],
     ['deep_fake', 'Art. 50(4)'],
     ['public_interest_text', 'Art. 50(4)'],
@@ -160,7 +169,7 @@ describe('classifyIntake: Art. 50 transparency', () => {
 
 describe('classifyIntake: operator roles', () => {
   it.each([
-    ['provider', ['provider'], ['Art. 16', 'Art. 17', 'Art. 43', 'Art. 47', 'Art. 48', 'Art. 49', 'Art. 72', 'Art. 73', 'Art. 4']],
+    ['provider', ['provider'], ['Art. 16', 'Art. 17', 'Art. 43', 'Art. 47', 'Art. 48', 'Art. 49(1)', 'Art. 72', 'Art. 73', 'Art. 4']],
     ['deployer', ['deployer'], ['Art. 26', 'Art. 27', 'Art. 4']],
     ['provider_and_deployer', ['provider', 'deployer'], ['Art. 16', 'Art. 26']],
     ['importer', ['importer'], ['Art. 23']],
@@ -173,8 +182,8 @@ describe('classifyIntake: operator roles', () => {
   });
 
   it.each([
-    ['provider', ['Art. 9', 'Art. 17']],
-    ['deployer', ['Art. 26', 'Art. 27']],
+    ['provider', ['Art. 9', 'Art. 17', 'Art. 49(1)', 'Art. 72']],
+    ['deployer', ['Art. 26']],
     ['importer', ['Art. 23']],
     ['distributor', ['Art. 24']],
   ] as const)('claims the high-risk articles addressed to a %s', (operatorRole, expected) => {
@@ -373,7 +382,8 @@ describe('classifyIntake: claim count of typical systems', () => {
   ] as const)('claims roughly 8 to 30 requirements for %s', (_, overrides) => {
     const count = classify(overrides as Partial<SystemFactsInput>).requirements.length;
     expect(count).toBeGreaterThanOrEqual(8);
-    expect(count).toBeLessThanOrEqual(32);
+    // A high-risk provider owes Art. 9-15, 17, 49 and 72 on top of the management-system claims.
+    expect(count).toBeLessThanOrEqual(36);
   });
 });
 
@@ -385,14 +395,16 @@ describe('classifyIntake: determinism and policy', () => {
   });
 
   it('takes review cadences from the policy it is given', () => {
-    const policy = { cadenceDays: { high: 30, transparency: 60, minimal: 120 } };
+    const policy = { cadenceDays: { high: 30, transparency: 60, minimal: 120, gpai: 45, gpai_systemic: 15 } };
     expect(classifyIntake(facts({ annexIIIPoint: '4(a)' }), policy).cadence.days).toBe(30);
     expect(classifyIntake(facts({ transparency: ['deep_fake'] }), policy).cadence.days).toBe(60);
     expect(classifyIntake(facts(), policy).cadence.days).toBe(120);
     expect(classifyIntake(facts({ prohibitedPractice: '5(1)(b)' }), policy).cadence.days).toBeNull();
+    expect(classifyIntake(facts({ gpaiModel: 'yes' }), policy).cadence.days).toBe(45);
+    expect(classifyIntake(facts({ gpaiModel: 'systemic' }), policy).cadence.days).toBe(15);
   });
 
-  it('defaults to reviews every 90, 180 and 365 days', () => {
-    expect(DEFAULT_CLASSIFICATION_POLICY.cadenceDays).toEqual({ high: 90, transparency: 180, minimal: 365 });
+  it('defaults to reviews every 90, 180 and 365 days, and 180 and 90 for general-purpose AI models', () => {
+    expect(DEFAULT_CLASSIFICATION_POLICY.cadenceDays).toEqual({ high: 90, transparency: 180, minimal: 365, gpai: 180, gpai_systemic: 90 });
   });
 });
