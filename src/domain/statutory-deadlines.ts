@@ -1,3 +1,5 @@
+import { ART73_DEADLINES, LEGAL_DATES, isLegalDateId, lawDayPhrase } from './catalog/index.js';
+
 /**
  * PRODUCT.md: statutory deadlines (EU AI Act) and ISO review cycles are different kinds of date. A legal
  * deadline is owed to a regulator and cannot be moved by the governance forum; a review cycle is the
@@ -28,17 +30,24 @@ interface Art73Rule {
 }
 
 // Regulation (EU) 2024/1689 Art. 73: the report is due immediately once a causal link (or its reasonable
-// likelihood) is established, and in any event not later than these many days after awareness.
-const ART_73_RULES: Record<IncidentSeverity, Art73Rule> = {
-  general: { ref: 'Art. 73(2)', days: 15, what: 'a serious incident' },
+// likelihood) is established, and in any event not later than the days the dates table's Art. 73 entries give.
+const ART_73_WHAT: Record<IncidentSeverity, { ref: IncidentReportRef; what: string }> = {
+  general: { ref: 'Art. 73(2)', what: 'a serious incident' },
   critical_infrastructure: {
     ref: 'Art. 73(3)',
-    days: 2,
     what: 'a serious incident causing serious and irreversible disruption of critical infrastructure (Art. 3(49)(b))',
   },
-  widespread_infringement: { ref: 'Art. 73(3)', days: 2, what: 'a widespread infringement' },
-  death: { ref: 'Art. 73(4)', days: 10, what: 'a serious incident involving the death of a person' },
+  widespread_infringement: { ref: 'Art. 73(3)', what: 'a widespread infringement' },
+  death: { ref: 'Art. 73(4)', what: 'a serious incident involving the death of a person' },
 };
+
+const ART_73_RULES: Record<IncidentSeverity, Art73Rule> = Object.fromEntries(
+  Object.entries(ART_73_WHAT).map(([severity, rule]) => {
+    const deadline = ART73_DEADLINES.find((d) => d.ref === rule.ref);
+    if (!deadline) throw new Error(`${rule.ref} has no deadline in the catalog`);
+    return [severity, { ...rule, days: deadline.days }];
+  }),
+) as Record<IncidentSeverity, Art73Rule>;
 
 /**
  * The latest date a provider may report a serious incident to the market surveillance authority.
@@ -63,70 +72,26 @@ export function seriousIncidentReportDeadline(input: { awareAt: Date; severity: 
 }
 
 export interface ApplicationDate {
-  /** Calendar date as written in the Regulation, `YYYY-MM-DD`. */
+  /** The dates-table id. */
+  id: string;
+  /** Calendar date as written in the law, `YYYY-MM-DD`. */
   date: string;
   event: string;
   ref: string;
 }
 
-export const EU_AI_ACT_DATES_SOURCE =
-  'Regulation (EU) 2024/1689 (Artificial Intelligence Act), OJ L, 2024/1689, 12.7.2024, Art. 111 and Art. 113; ' +
-  'copied from the project reference catalogue eu-ai-act.json "dates"';
-
 /**
- * The Regulation's dates as published. A "Digital Omnibus on AI" amending act (COM(2025) 820) was reported to
- * move the Annex III and Annex I dates; it is not in the Official Journal as far as this list knows, so the
- * published dates stand until this list is updated from EUR-Lex.
+ * The dates of the law as it now stands, from the dates table: superseded originals are left out (what
+ * applies is their replacement), and a date an amendment moved says from when.
  */
-export const EU_AI_ACT_DATES: readonly ApplicationDate[] = [
-  { date: '2024-06-13', event: 'Regulation adopted (date of the act)', ref: 'title of Regulation (EU) 2024/1689' },
-  { date: '2024-07-12', event: 'Published in the Official Journal (OJ L, 2024/1689, 12.7.2024)', ref: 'OJ header' },
-  {
-    date: '2024-08-01',
-    event: 'Entry into force: twentieth day following publication in the OJ (date computed from 12.7.2024)',
-    ref: 'Art. 113, first paragraph',
-  },
-  {
-    date: '2025-02-02',
-    event: 'Chapters I (general provisions, incl. Art. 4 AI literacy) and II (prohibited AI practices, Art. 5) apply',
-    ref: 'Art. 113(a)',
-  },
-  {
-    date: '2025-08-02',
-    event:
-      'Chapter III Section 4 (notifying authorities and notified bodies), Chapter V (general-purpose AI models), ' +
-      'Chapter VII (governance), Chapter XII (penalties) and Art. 78 (confidentiality) apply, except Art. 101 ' +
-      '(fines for GPAI model providers)',
-    ref: 'Art. 113(b)',
-  },
-  {
-    date: '2026-08-02',
-    event: 'General date of application of the Regulation (incl. Annex III high-risk obligations and Art. 50 transparency obligations)',
-    ref: 'Art. 113, second paragraph',
-  },
-  {
-    date: '2027-08-02',
-    event: 'Art. 6(1) (high-risk via Annex I product legislation) and the corresponding obligations apply',
-    ref: 'Art. 113(c)',
-  },
-  {
-    date: '2027-08-02',
-    event: 'Providers of GPAI models placed on the market before 2 August 2025 must comply',
-    ref: 'Art. 111(3)',
-  },
-  {
-    date: '2030-08-02',
-    event:
-      'Providers and deployers of high-risk AI systems intended to be used by public authorities ' +
-      '(placed on market/put into service before 2 August 2026) must comply',
-    ref: 'Art. 111(2)',
-  },
-  {
-    date: '2030-12-31',
-    event: 'AI systems that are components of the large-scale IT systems in Annex X placed on the market before 2 August 2027 must comply',
-    ref: 'Art. 111(1)',
-  },
-];
+export const EU_AI_ACT_DATES: readonly ApplicationDate[] = LEGAL_DATES
+  .filter((d) => d.status === 'in_force')
+  .map((d) => ({ id: d.id, date: d.date, event: d.event, ref: d.ref }));
+
+/** The day, and where an amendment moved it from. */
+function movedNote(d: ApplicationDate): string {
+  return isLegalDateId(d.id) ? lawDayPhrase(d.id) : d.date;
+}
 
 export interface UpcomingApplicationDate extends ApplicationDate {
   kind: 'statutory';
@@ -169,7 +134,7 @@ export function upcomingApplicationDates(
         kind: 'statutory' as const,
         appliesAt: new Date(appliesMs),
         daysUntil,
-        reason: `EU AI Act ${d.ref} applies ${when} (${d.date}): ${d.event}. This is a date set by law, not a review cycle.`,
+        reason: `EU AI Act ${d.ref} applies ${when} (${movedNote(d)}): ${d.event}. This is a date set by law, not a review cycle.`,
       };
     });
 }

@@ -27,7 +27,7 @@ export function isLegalDateId(id: string): id is LegalDateId {
   return byId.has(id);
 }
 
-/** `2027-12-02` -> `2 Dec 2027`: how a law's day reads in a sentence (calendar days, no zone). */
+/** `YYYY-MM-DD` -> `D Mon YYYY`: how a law's day reads in a sentence (calendar days, no zone). */
 export function formatLawDay(day: string): string {
   return DateTime.fromISO(day, { zone: 'UTC' }).toFormat('d LLL yyyy');
 }
@@ -44,7 +44,7 @@ export function replacedDate(id: LegalDateId): LegalDate | undefined {
 
 /**
  * The day of an in-force date as a sentence says it, with where it moved from when an amendment moved it:
- * "2 Dec 2027 (moved from 2 Aug 2026 by Regulation (EU) 2026/1744)". A superseded date is refused: what
+ * "D Mon YYYY (moved from D Mon YYYY by Regulation (EU) NNNN/NNNN)". A superseded date is refused: what
  * applies is its replacement.
  */
 export function lawDayPhrase(id: LegalDateId, options: { withMove?: boolean } = {}): string {

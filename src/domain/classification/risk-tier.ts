@@ -15,15 +15,19 @@ function route(ref: 'Art. 6(1)' | 'Art. 6(2)'): Route {
   return found;
 }
 export const routeDateId = (ref: 'Art. 6(1)' | 'Art. 6(2)') => route(ref).dateId as LegalDateId;
-const applying = (ref: 'Art. 6(1)' | 'Art. 6(2)') => `applying from ${lawDayPhrase(routeDateId(ref), { withMove: false })}`;
+/** Where the date goes in a tier reason; it is said only where the Regulation binds (otherwise no date applies). */
+const APPLYING = '\u0000applying\u0000';
+const applying = (ref: 'Art. 6(1)' | 'Art. 6(2)') => ({ clause: APPLYING, dateId: routeDateId(ref) });
 
 /** Emotion recognition that Art. 5(1)(f) does not prohibit is an Annex III point 1(c) use. */
 const EMOTION_RECOGNITION_POINT: AnnexIIIPoint = '1(c)';
 
 interface RawTier {
+  /** `reason` may hold APPLYING where ", applying from <date>" belongs. */
   tier: Reasoned<TierDecision['tier']['value']>;
   route: TierRoute;
   consequences: string[];
+  appliesFrom?: LegalDateId;
 }
 
 /** The tier below high: transparency when any Art. 50 duty applies, otherwise minimal. */
@@ -42,17 +46,17 @@ function lowerTier(duties: readonly TransparencyDuty[]): Reasoned<'transparency'
 function gpaiTier(facts: SystemFacts): RawTier {
   const systemic = facts.gpaiModel === 'systemic';
   const chapter = TIER_REFS.generalPurposeAiModels!;
-  const from = lawDayPhrase(chapter.dateId as LegalDateId, { withMove: false });
   return {
     tier: {
       value: systemic ? 'gpai_systemic' : 'gpai',
       reason: systemic
-        ? `A general-purpose AI model with systemic risk (Art. 3(63), Art. 51): ${chapter.ref} applies from ${from}, including Art. 52 and Art. 55; it is a model, not a tier of AI systems, and each AI system built on it is classified on its own`
-        : `A general-purpose AI model (Art. 3(63)): ${chapter.ref} applies from ${from}; it is a model, not a tier of AI systems, and each AI system built on it is classified on its own`,
+        ? `A general-purpose AI model with systemic risk (Art. 3(63), Art. 51) under ${chapter.ref}${APPLYING}, including Art. 52 and Art. 55; it is a model, not a tier of AI systems, and each AI system built on it is classified on its own`
+        : `A general-purpose AI model (Art. 3(63)) under ${chapter.ref}${APPLYING}; it is a model, not a tier of AI systems, and each AI system built on it is classified on its own`,
       refs: systemic ? ['Art. 3(63)', 'Art. 51', 'Art. 53', 'Art. 55'] : ['Art. 3(63)', 'Art. 53'],
     },
     route: { kind: 'gpai', systemic },
     consequences: [],
+    appliesFrom: chapter.dateId as LegalDateId,
   };
 }
 
@@ -66,11 +70,12 @@ function annexIIITier(facts: SystemFacts, key: AnnexIIIPoint, duties: readonly T
     return {
       tier: {
         value: 'high',
-        reason: `High-risk under Art. 6(2): ${described}, ${applying('Art. 6(2)')}; the ${condition.ref} condition does not lift it because the system profiles natural persons (Art. 6(3), last subparagraph)${note}`,
+        reason: `High-risk under Art. 6(2): ${described}${APPLYING}; the ${condition.ref} condition does not lift it because the system profiles natural persons (Art. 6(3), last subparagraph)${note}`,
         refs: [...highRefs, condition.ref],
       },
       route: { kind: 'art6_2', point: point.key },
       consequences: [],
+      appliesFrom: applying('Art. 6(2)').dateId,
     };
   }
   if (facts.art63Condition) {
@@ -87,9 +92,10 @@ function annexIIITier(facts: SystemFacts, key: AnnexIIIPoint, duties: readonly T
     };
   }
   return {
-    tier: { value: 'high', reason: `High-risk under Art. 6(2): ${described}, ${applying('Art. 6(2)')}${note}`, refs: highRefs },
+    tier: { value: 'high', reason: `High-risk under Art. 6(2): ${described}${APPLYING}${note}`, refs: highRefs },
     route: { kind: 'art6_2', point: point.key },
     consequences: [],
+    appliesFrom: applying('Art. 6(2)').dateId,
   };
 }
 
@@ -102,11 +108,12 @@ function rawTier(facts: SystemFacts, duties: readonly TransparencyDuty[]): RawTi
     return {
       tier: {
         value: 'prohibited',
-        reason: `Prohibited under ${practice.ref}: ${lowerFirst(practice.summary)}, applying from ${lawDayPhrase(practice.dateId as LegalDateId, { withMove: false })}`,
+        reason: `Prohibited under ${practice.ref}: ${lowerFirst(practice.summary)}${APPLYING}`,
         refs: [practice.ref],
       },
       route: { kind: 'art5', practiceRef: `Art. ${facts.prohibitedPractice}` },
       consequences: [],
+      appliesFrom: practice.dateId as LegalDateId,
     };
   }
 
@@ -118,11 +125,12 @@ function rawTier(facts: SystemFacts, duties: readonly TransparencyDuty[]): RawTi
     return {
       tier: {
         value: 'high',
-        reason: `High-risk under Art. 6(1): a safety component of, or itself, a product under Annex I Section ${section.toUpperCase()} legislation that needs third-party conformity assessment, ${applying('Art. 6(1)')}${alsoAnnexIII}`,
+        reason: `High-risk under Art. 6(1): a safety component of, or itself, a product under Annex I Section ${section.toUpperCase()} legislation that needs third-party conformity assessment${APPLYING}${alsoAnnexIII}`,
         refs: ['Art. 6(1)', `Annex I Section ${section.toUpperCase()}`],
       },
       route: { kind: 'art6_1', section },
       consequences: [],
+      appliesFrom: applying('Art. 6(1)').dateId,
     };
   }
 
@@ -138,7 +146,9 @@ function rawTier(facts: SystemFacts, duties: readonly TransparencyDuty[]): RawTi
   return { tier: { ...lower, reason: upperFirst(lower.reason) }, route: { kind: 'none' }, consequences: [] };
 }
 
-function withScope(reason: string, scope: EuScope): string {
+function withScope(raw: RawTier, scope: EuScope): string {
+  const when = scope.binds && raw.appliesFrom ? `, applying from ${lawDayPhrase(raw.appliesFrom, { withMove: false })}` : '';
+  const reason = raw.tier.reason.replace(APPLYING, when);
   if (!scope.binds) return `${reason}; ${scope.why}, so the tier is for information only.`;
   return scope.why ? `${reason}; ${scope.why}.` : `${reason}.`;
 }
@@ -157,7 +167,7 @@ export function decideRiskTier(
   const raw = rawTier(facts, duties);
   const scope = decideEuScope(facts, raw.route, raw.tier.value, duties, roles(raw.tier.value));
   return {
-    tier: { ...raw.tier, reason: withScope(raw.tier.reason, scope) },
+    tier: { ...raw.tier, reason: withScope(raw, scope) },
     route: raw.route,
     euBinds: scope.binds,
     scope,

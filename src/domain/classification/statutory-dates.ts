@@ -1,5 +1,6 @@
 import {
-  AMENDMENTS, ART111_4, ART4_LITERACY, GPAI_DATE_IDS, TIER_REFS, lawDayPhrase, legalDate, movedFromPhrase, replacedDate,
+  AMENDMENTS, ART111_4, ART4_LITERACY, GPAI_DATE_IDS, TIER_REFS, lawDayPhrase, legalDate, movedFromPhrase, prohibitedPractice,
+  replacedDate,
   type LegalDateId,
 } from '../catalog/index.js';
 import type { SystemFacts } from '../system-facts.js';
@@ -35,7 +36,7 @@ export function decideStatutoryDates(
   const route = tier.route;
   switch (route.kind) {
     case 'art5':
-      dates.push(dated(TIER_REFS.prohibited!.dateId as LegalDateId, route.practiceRef, `The prohibition in ${route.practiceRef} and the duty to stop`));
+      dates.push(dated(prohibitedPractice(facts.prohibitedPractice!).dateId as LegalDateId, route.practiceRef, `The prohibition in ${route.practiceRef} and the duty to stop`));
       break;
     case 'gpai':
       for (const id of GPAI_DATE_IDS as readonly LegalDateId[]) {

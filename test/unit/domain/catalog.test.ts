@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  ANNEX_III_AREAS, ANNEX_III_BY_AREA, APPLICATION_DATES, ART50_OBLIGATIONS, ART6_3_OPTIONS, CATALOG_SOURCES,
+  AMENDMENTS, ANNEX_III_AREAS, ANNEX_III_BY_AREA, ANNEX_I_ENTRIES, ART50_OBLIGATIONS, CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY, EU_DATES, LEGAL_DATES, SOURCE_VERSIONS, ART6_3_OPTIONS, CATALOG_SOURCES,
   CROSSWALK_NIST_ISO_23894, CROSSWALK_NIST_ISO_42001, ISO_ANNEX_A_CONTROLS, ISO_ANNEX_A_GROUPS, ISO_CLAUSES,
   NIST_CATEGORIES, NIST_FUNCTIONS, NIST_SUBCATEGORIES, OPERATOR_ROLE_CATALOG, PROHIBITED_PRACTICE_OPTIONS,
   REQUIREMENTS, TRANSPARENCY_DUTY_OPTIONS, annexIIIPoint, crosswalkMaps, crosswalkPartners, isKnownRequirement,
@@ -74,7 +74,7 @@ describe('the ISO/IEC 42001:2023 catalog', () => {
 });
 
 describe('the EU AI Act catalog', () => {
-  it('lists the 8 Art. 5(1) practices in the order and spelling of the contract', () => {
+  it('lists the 10 Art. 5(1) practices as amended, in legal order and the spelling of the contract', () => {
     expect(PROHIBITED_PRACTICE_OPTIONS.map((p) => p.point)).toEqual([...PROHIBITED_PRACTICES]);
     expect(PROHIBITED_PRACTICE_OPTIONS.map((p) => p.ref)).toEqual(PROHIBITED_PRACTICES.map((p) => `Art. ${p}`));
   });
@@ -125,12 +125,50 @@ describe('the EU AI Act catalog', () => {
     expect(isKnownRequirement('eu-ai-act', article)).toBe(true);
   });
 
-  it('lists the dates of application in order, Art. 5 from 2025-02-02 and the general date 2026-08-02', () => {
-    const dates = APPLICATION_DATES.map((d) => d.date);
-    expect(dates).toEqual([...dates].sort());
-    for (const d of APPLICATION_DATES) expect(d.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(APPLICATION_DATES.find((d) => d.ref === 'Art. 113(a)')?.date).toBe('2025-02-02');
-    expect(APPLICATION_DATES.find((d) => d.ref === 'Art. 113, second paragraph')?.date).toBe('2026-08-02');
+  it('keeps 28 dates, 23 in force and 5 superseded, each superseded one linked to the in-force date that replaced it', () => {
+    expect(EU_DATES).toHaveLength(28);
+    expect(EU_DATES.filter((d) => d.status === 'in_force')).toHaveLength(23);
+    const superseded = EU_DATES.filter((d) => d.status === 'superseded');
+    expect(superseded).toHaveLength(5);
+    for (const d of superseded) expect(EU_DATES.find((r) => r.id === d.supersededBy)?.status, d.id).toBe('in_force');
+    for (const d of EU_DATES) {
+      expect(d.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(d.source.length, d.id).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['d-2026-08-02-annex-iii-original', 'd-2027-12-02-annex-iii', '2027-12-02'],
+    ['d-2027-08-02-annex-i-original', 'd-2028-08-02-annex-i', '2028-08-02'],
+    ['d-2026-08-02-sandboxes-original', 'd-2027-08-02-sandboxes', '2027-08-02'],
+  ])('records that %s was moved to %s', (original, replacement, date) => {
+    expect(EU_DATES.find((d) => d.id === original)).toMatchObject({ status: 'superseded', supersededBy: replacement });
+    expect(EU_DATES.find((d) => d.id === replacement)?.date).toBe(date);
+  });
+
+  it('names the amending act in force and the Annex I sections as amended, machinery moved to Section B', () => {
+    expect(AMENDMENTS.map((a) => [a.act, a.status])).toEqual([['Regulation (EU) 2026/1744', 'in_force']]);
+    expect(ANNEX_I_ENTRIES.filter((e) => e.inForce && e.section === 'a')).toHaveLength(11);
+    expect(ANNEX_I_ENTRIES.filter((e) => e.inForce && e.section === 'b')).toHaveLength(9);
+    expect(ANNEX_I_ENTRIES.find((e) => e.act.includes('2023/1230'))).toMatchObject({ section: 'b', inForce: true });
+    expect(ANNEX_I_ENTRIES.find((e) => e.act.includes('2006/42/EC'))).toMatchObject({ section: 'a', inForce: false });
+  });
+
+  it('merges every law\'s dates into one table with unique ids', () => {
+    expect(new Set(LEGAL_DATES.map((d) => d.id)).size).toBe(LEGAL_DATES.length);
+  });
+});
+
+describe('the catalog versions', () => {
+  it('records the content hash of every reference file the catalog was built from', () => {
+    expect(SOURCE_VERSIONS.map((v) => v.source)).toEqual(expect.arrayContaining(['eu-ai-act', 'iso-42001', 'nist-ai-rmf', 'crosswalk-nist-iso-42001']));
+    for (const v of SOURCE_VERSIONS) expect(v.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(SOURCE_VERSIONS.find((v) => v.source === 'eu-ai-act')?.asOf).toBe(CATALOG_SOURCES.euAiAct.asOf);
+  });
+
+  it('keys a classification by the rules version and every source version', () => {
+    expect(CLASSIFICATION_VERSION_KEY.startsWith(`${CLASSIFICATION_VERSIONS.rules};`)).toBe(true);
+    for (const [source, version] of Object.entries(CLASSIFICATION_VERSIONS.sources)) expect(CLASSIFICATION_VERSION_KEY).toContain(`${source}@${version}`);
   });
 });
 

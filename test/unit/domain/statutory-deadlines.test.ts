@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { LEGAL_DATES, legalDate, type LegalDateId } from '../../../src/domain/catalog/index.js';
 import {
   type ApplicationDate,
   DEADLINE_KINDS,
   EU_AI_ACT_DATES,
-  EU_AI_ACT_DATES_SOURCE,
   INCIDENT_SEVERITIES,
   seriousIncidentReportDeadline,
   upcomingApplicationDates,
@@ -46,27 +46,31 @@ describe('seriousIncidentReportDeadline', () => {
 });
 
 describe('EU_AI_ACT_DATES', () => {
-  it('holds the ten dates of the reference catalogue, in order, with their source', () => {
-    expect(EU_AI_ACT_DATES).toHaveLength(10);
+  it('holds the in-force dates of the dates table, in order, and none of the superseded originals', () => {
+    expect(EU_AI_ACT_DATES).toHaveLength(LEGAL_DATES.filter((d) => d.status === 'in_force').length);
     const days = EU_AI_ACT_DATES.map((d) => d.date);
     expect(days).toEqual([...days].sort());
-    expect(EU_AI_ACT_DATES_SOURCE).toContain('Regulation (EU) 2024/1689');
+    for (const d of EU_AI_ACT_DATES) expect(legalDate(d.id as LegalDateId).status).toBe('in_force');
   });
 
   it.each([
-    { date: '2025-02-02', ref: 'Art. 113(a)' },
-    { date: '2025-08-02', ref: 'Art. 113(b)' },
-    { date: '2026-08-02', ref: 'Art. 113, second paragraph' },
-    { date: '2027-08-02', ref: 'Art. 113(c)' },
-    { date: '2030-12-31', ref: 'Art. 111(1)' },
-  ])('lists $date under $ref', ({ date, ref }) => {
-    expect(EU_AI_ACT_DATES).toContainEqual(expect.objectContaining({ date, ref }));
+    { id: 'd-2025-02-02-ch-i-ii', date: '2025-02-02' },
+    { id: 'd-2026-08-02-general', date: '2026-08-02' },
+    { id: 'd-2026-12-02-art5-new', date: '2026-12-02' },
+    { id: 'd-2027-12-02-annex-iii', date: '2027-12-02' },
+    { id: 'd-2028-08-02-annex-i', date: '2028-08-02' },
+  ])('lists $id on $date', ({ id, date }) => {
+    expect(EU_AI_ACT_DATES).toContainEqual(expect.objectContaining({ id, date }));
+  });
+
+  it.each(['d-2026-08-02-annex-iii-original', 'd-2027-08-02-annex-i-original'])('leaves out the superseded %s', (id) => {
+    expect(EU_AI_ACT_DATES.map((d) => d.id)).not.toContain(id);
   });
 });
 
 describe('upcomingApplicationDates', () => {
   const generalDate = '2026-08-02';
-  const listed = (now: string, withinDays: number) => upcomingApplicationDates(new Date(now), withinDays).map((d) => `${d.date} ${d.ref}`);
+  const listed = (now: string, withinDays: number) => upcomingApplicationDates(new Date(now), withinDays).map((d) => `${d.date} ${d.id}`);
 
   it.each([
     { label: 'a date 31 days away is outside a 30-day window', now: '2026-07-02T00:00:00.000Z', withinDays: 30, included: false },
@@ -74,17 +78,25 @@ describe('upcomingApplicationDates', () => {
     { label: 'the last day of the window counts all day', now: '2026-07-03T23:59:59.999Z', withinDays: 30, included: true },
     { label: 'the date itself is listed from its first millisecond', now: '2026-08-02T00:00:00.000Z', withinDays: 0, included: true },
     { label: 'the date itself is listed until its last millisecond', now: '2026-08-02T23:59:59.999Z', withinDays: 0, included: true },
-    { label: 'the day after, the date is past', now: '2026-08-03T00:00:00.000Z', withinDays: 365, included: false },
+    { label: 'the day after, the date is past', now: '2026-08-03T00:00:00.000Z', withinDays: 30, included: false },
   ])('$label', ({ now, withinDays, included }) => {
     expect(listed(now, withinDays).some((l) => l.startsWith(generalDate))).toBe(included);
   });
 
-  it('lists every date in the window, earliest first, including two on the same day', () => {
-    expect(listed('2026-06-01T08:00:00.000Z', 800)).toEqual([
-      '2026-08-02 Art. 113, second paragraph',
-      '2027-08-02 Art. 113(c)',
-      '2027-08-02 Art. 111(3)',
+  it('lists every in-force date in the window, earliest first, including two on the same day, and never a superseded one', () => {
+    expect(listed('2026-12-06T08:00:00.000Z', 400)).toEqual([
+      '2027-08-01 d-2027-08-01-art96-1-g-guidelines',
+      '2027-08-02 d-2027-08-02-gpai-legacy',
+      '2027-08-02 d-2027-08-02-sandboxes',
+      '2027-08-02 d-2027-08-02-art2-13-delegated-acts',
+      '2027-09-02 d-2027-09-02-art72-3-guidance',
+      '2027-12-02 d-2027-12-02-annex-iii',
     ]);
+  });
+
+  it('says where an amendment moved a date from', () => {
+    const annexIII = upcomingApplicationDates(new Date('2027-12-01T09:00:00.000Z'), 5).find((d) => d.id === 'd-2027-12-02-annex-iii');
+    expect(annexIII?.reason).toContain('applies tomorrow (2 Dec 2027 (moved from 2 Aug 2026 by Regulation (EU) 2026/1744))');
   });
 
   it('lists nothing once every date has passed', () => {
@@ -94,15 +106,14 @@ describe('upcomingApplicationDates', () => {
   it('labels each date as statutory and says how far away it is', () => {
     const [first] = upcomingApplicationDates(new Date('2026-07-31T15:00:00.000Z'), 5);
     expect(first).toMatchObject({
+      id: 'd-2026-08-02-general',
       date: '2026-08-02',
       kind: 'statutory',
       daysUntil: 2,
       appliesAt: new Date('2026-08-02T00:00:00.000Z'),
     });
-    expect(first?.reason).toBe(
-      'EU AI Act Art. 113, second paragraph applies in 2 days (2026-08-02): General date of application of the Regulation ' +
-        '(incl. Annex III high-risk obligations and Art. 50 transparency obligations). This is a date set by law, not a review cycle.',
-    );
+    expect(first?.reason).toMatch(/^EU AI Act Art\. 113, second paragraph applies in 2 days \(2 Aug 2026\): General date of application/);
+    expect(first?.reason).toContain('This is a date set by law, not a review cycle.');
   });
 
   it.each([
@@ -114,9 +125,9 @@ describe('upcomingApplicationDates', () => {
 
   it('takes the list of dates as data', () => {
     const dates: ApplicationDate[] = [
-      { date: '2026-02-01', event: 'B', ref: 'b' },
-      { date: '2026-01-15', event: 'A', ref: 'a' },
-      { date: '2025-12-31', event: 'past', ref: 'p' },
+      { id: 'b', date: '2026-02-01', event: 'B', ref: 'b' },
+      { id: 'a', date: '2026-01-15', event: 'A', ref: 'a' },
+      { id: 'p', date: '2025-12-31', event: 'past', ref: 'p' },
     ];
     const refs = (withinDays: number) => upcomingApplicationDates(new Date('2026-01-01T00:00:00.000Z'), withinDays, dates).map((d) => d.ref);
     expect(refs(30)).toEqual(['a']);
@@ -128,6 +139,6 @@ describe('upcomingApplicationDates', () => {
   });
 
   it('rejects a date that is not YYYY-MM-DD', () => {
-    expect(() => upcomingApplicationDates(new Date(), 1, [{ date: '2 August 2026', event: 'x', ref: 'x' }])).toThrow(RangeError);
+    expect(() => upcomingApplicationDates(new Date(), 1, [{ id: 'x', date: '2 August 2026', event: 'x', ref: 'x' }])).toThrow(RangeError);
   });
 });
