@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { TestApp } from './test-app.js';
 import type { StoredView } from './fake-slack.js';
 import {
-  checkboxesValue, plainTextValue, radioButtonsValue, staticSelectValue, usersSelectValue, type ViewStateValues,
+  checkboxesValue, multiStaticSelectValue, plainTextValue, radioButtonsValue, staticSelectValue, usersSelectValue, type ViewStateValues,
 } from './view-state.js';
 
 export interface SystemAnswers {
@@ -22,6 +22,14 @@ export interface SystemAnswers {
   supplier?: string;
   oversight?: string;
   monitoring?: string;
+  /** Follow-up answers; present only when the form shows the question. */
+  gpai?: string;
+  scopeExclusion?: string;
+  annexISection?: string;
+  publicBody?: 'yes' | 'no';
+  art25?: string;
+  usStates?: string[];
+  consequentialDecision?: string;
 }
 
 /** view_submission values for the system details step, as Slack would send them. */
@@ -44,6 +52,13 @@ export function systemDetailsValues(a: SystemAnswers): ViewStateValues {
     ...v('supplier', plainTextValue(a.supplier ?? null)),
     ...v('human_oversight', plainTextValue(a.oversight ?? null)),
     ...v('monitoring_signal', plainTextValue(a.monitoring ?? null)),
+    ...(a.gpai ? v('gpai_model', radioButtonsValue(a.gpai)) : {}),
+    ...(a.scopeExclusion ? v('scope_exclusion', staticSelectValue(a.scopeExclusion)) : {}),
+    ...(a.annexISection ? v('annex_i_section', radioButtonsValue(a.annexISection)) : {}),
+    ...(a.publicBody ? v('public_body', radioButtonsValue(a.publicBody)) : {}),
+    ...(a.art25 ? v('art25_provider', staticSelectValue(a.art25)) : {}),
+    ...(a.usStates ? v('us_states', multiStaticSelectValue(a.usStates)) : {}),
+    ...(a.consequentialDecision ? v('consequential_decision', staticSelectValue(a.consequentialDecision)) : {}),
   };
 }
 

@@ -7,8 +7,21 @@ import { RowWriter, type Format } from './writer.js';
 export const INVENTORY_EXPORT_COLUMNS = [
   'id', 'name', 'owner', 'lifecycle_stage', 'operator_role', 'risk_tier', 'kind_of_work', 'primary_source', 'status', 'next_review_date',
   'eu_nexus', 'data_categories', 'prohibited_practice', 'annex_i_product', 'annex_iii_point', 'art6_3_condition', 'profiling', 'transparency',
-  'supplier', 'purpose', 'human_oversight', 'monitoring_signal', 'trigger', 'classification_reasons', 'overrides', 'registered_at',
+  'supplier', 'purpose', 'human_oversight', 'monitoring_signal', 'trigger', 'gpai_model', 'scope_exclusion', 'annex_i_section', 'public_body',
+  'art25_provider', 'us_states', 'consequential_decision', 'binding_sources', 'statutory_dates', 'classification_reasons', 'overrides',
+  'classified_under', 'registered_at',
 ] as const;
+
+/** Facts added after the first release live only in the facts document; older rows take the defaults. */
+interface LaterFacts {
+  gpaiModel?: string; scopeExclusion?: string; annexISection?: string | null; publicBody?: boolean; art25Provider?: string;
+  usStates?: string[]; consequentialDecision?: string; annexIProduct?: boolean;
+}
+interface StoredClassification {
+  reasons?: string[];
+  bindingSources?: string[];
+  statutoryDates?: { dateId: string; date: string; ref: string }[];
+}
 
 const PAGE = 500;
 
@@ -22,18 +35,25 @@ export async function exportInventory(db: DbOrTx, out: Writable, format: Format)
     const page = await db.select().from(aiSystems).where(gt(aiSystems.id, after)).orderBy(asc(aiSystems.id)).limit(PAGE);
     if (!page.length) break;
     const ids = page.map((s) => s.currentClassificationId).filter((x): x is string => Boolean(x));
-    const cls = ids.length ? await db.select({ id: classifications.id, computed: classifications.computed, overrides: classifications.overrides }).from(classifications).where(inArray(classifications.id, ids)) : [];
+    const cls = ids.length ? await db.select({ id: classifications.id, computed: classifications.computed, overrides: classifications.overrides, rulesVersion: classifications.rulesVersion }).from(classifications).where(inArray(classifications.id, ids)) : [];
     const byId = new Map(cls.map((c) => [c.id, c]));
     await writer.rows(page.map((s) => {
       const c = s.currentClassificationId ? byId.get(s.currentClassificationId) : undefined;
-      const computed = c?.computed as { reasons?: string[] } | undefined;
+      const computed = c?.computed as StoredClassification | undefined;
+      const later = (s.facts ?? {}) as LaterFacts;
       return {
         id: s.id, name: s.name, owner: s.ownerId, lifecycle_stage: s.lifecycleStage, operator_role: s.operatorRole, risk_tier: s.riskTier,
         kind_of_work: s.workKind, primary_source: s.primarySource, status: s.status, next_review_date: s.nextReviewAt ? s.nextReviewAt.toISOString().slice(0, 10) : null,
         eu_nexus: s.euNexus ? 'yes' : 'no', data_categories: s.dataCategories, prohibited_practice: s.prohibitedPractice, annex_i_product: s.annexIProduct ? 'yes' : 'no',
         annex_iii_point: s.annexIIIPoint, art6_3_condition: s.art63Condition, profiling: s.profiling ? 'yes' : 'no', transparency: s.transparency,
         supplier: s.supplier, purpose: s.purpose, human_oversight: s.humanOversight, monitoring_signal: s.monitoringSignal, trigger: s.trigger,
-        classification_reasons: computed?.reasons ?? [], overrides: c?.overrides ?? [], registered_at: s.createdAt.toISOString(),
+        gpai_model: later.gpaiModel ?? 'no', scope_exclusion: later.scopeExclusion ?? 'none',
+        annex_i_section: s.annexIProduct ? (later.annexISection ?? 'a') : null, public_body: later.publicBody ? 'yes' : 'no',
+        art25_provider: later.art25Provider ?? 'none', us_states: later.usStates ?? [], consequential_decision: later.consequentialDecision ?? 'none',
+        binding_sources: computed?.bindingSources ?? [],
+        statutory_dates: (computed?.statutoryDates ?? []).map((d) => `${d.date} ${d.ref}`),
+        classification_reasons: computed?.reasons ?? [], overrides: c?.overrides ?? [], classified_under: c?.rulesVersion ?? null,
+        registered_at: s.createdAt.toISOString(),
       };
     }));
     total += page.length;

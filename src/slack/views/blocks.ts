@@ -54,6 +54,12 @@ export const groupedSelect = (actionId: string, groups: { label: string; options
   ...(opts.initial ? { initial_option: opts.initial } : {}),
 });
 
+export const multiStaticSelect = (actionId: string, options: Option[], opts: { initial?: Option[]; placeholder?: string } = {}): Block => ({
+  type: 'multi_static_select', action_id: actionId, options,
+  placeholder: plain(opts.placeholder ?? 'Choose…', 150),
+  ...(opts.initial?.length ? { initial_options: opts.initial } : {}),
+});
+
 export const radios = (actionId: string, options: Option[], initial?: Option): Block => ({
   type: 'radio_buttons', action_id: actionId, options, ...(initial ? { initial_option: initial } : {}),
 });

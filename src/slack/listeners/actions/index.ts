@@ -4,6 +4,7 @@ import { registerEvidenceCardActions } from './evidence-card.js';
 import { registerReportChangeAction } from './report-change.js';
 import { registerRegisterSystemButton } from './register-system-button.js';
 import { registerGovernanceActions } from './governance.js';
+import { registerIntakeDetailsRedraw } from './intake-details-redraw.js';
 
 /** Button clicks on messages, modals and the Home tab. */
 export function registerActions(app: App, deps: SlackDeps): void {
@@ -11,4 +12,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerReportChangeAction(app, deps);
   registerRegisterSystemButton(app, deps);
   registerGovernanceActions(app, deps);
+  registerIntakeDetailsRedraw(app, deps);
 }
