@@ -88,5 +88,5 @@ export type Source = (typeof SOURCES)[number];
 export const SOURCE_LABELS: Record<Source, string> = {
   'iso-42001': 'ISO/IEC 42001:2023',
   'nist-ai-rmf': 'NIST AI RMF 1.0',
-  'eu-ai-act': 'EU AI Act (Regulation (EU) 2024/1689)',
+  'eu-ai-act': 'EU AI Act (Regulation (EU) 2024/1689, as amended)',
 };

@@ -6,7 +6,7 @@ import type { StoredView } from '../support/fake-slack.js';
 import { aiSystems, classifications } from '../../src/db/schema/index.js';
 import { staticSelectValue } from '../support/view-state.js';
 
-const blockIds = (view: { blocks: { type: string; block_id?: string }[] }) => view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id);
+const blockIds = (view: StoredView) => (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').map((b) => b.block_id);
 const FOLLOW_UPS = ['gpai_model', 'public_body', 'art25_provider', 'scope_exclusion', 'consequential_decision', 'us_states', 'annex_i_section'];
 
 describe('the details step asks follow-up questions only where they matter', () => {
@@ -48,7 +48,7 @@ describe('the details step asks follow-up questions only where they matter', () 
     ['an Annex I product', { role: 'provider', data: ['none'], annexI: 'yes' }, 'annex_i_product', ['gpai_model', 'scope_exclusion', 'annex_i_section']],
   ] as const)('for %s it redraws the form with %j', async (_, answers, changed, expected) => {
     const details = await detailsStep();
-    const redrawn = await answer(details, { name: 'Follow-ups', ...answers } as SystemAnswers, changed);
+    const redrawn = await answer(details, { name: 'Follow-ups', ...answers } as unknown as SystemAnswers, changed);
     expect(blockIds(redrawn).filter((id) => FOLLOW_UPS.includes(id!))).toEqual(expected);
     expect(redrawn.callback_id).toBe('aigov_intake_details');
   });

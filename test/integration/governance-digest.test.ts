@@ -109,7 +109,7 @@ describe('the governance digest of a realistic portfolio', () => {
 
   it('reports evidence completion for each framework and the EU AI Act dates as legal dates', () => {
     const text = textOf(message);
-    for (const framework of ['ISO/IEC 42001:2023', 'NIST AI RMF 1.0', 'EU AI Act (Regulation (EU) 2024/1689)']) expect(text).toMatch(new RegExp(`${framework.replace(/[()/.]/g, '\\$&')}: \\d+ of \\d+ claims answered`));
+    for (const framework of ['ISO/IEC 42001:2023', 'NIST AI RMF 1.0', 'EU AI Act (Regulation (EU) 2024/1689, as amended)']) expect(text).toMatch(new RegExp(`${framework.replace(/[()/.,]/g, '\\$&')}: \\d+ of \\d+ claims answered`));
     expect(text).toContain('EU AI Act dates of application coming up');
     expect(text).toContain('legal dates, not review cycles');
     expect(text).toContain('2026-08-02');

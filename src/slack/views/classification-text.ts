@@ -20,12 +20,26 @@ export function requirementCounts(c: Classification): string {
   return [...counts].map(([s, n]) => `${sourceLabel(s)}: ${n}`).join(' · ');
 }
 
+/** Every binding law, or a plain "none" (classifications stored before the field existed read as unknown). */
+export function bindingLaws(c: Pick<Classification, 'bindingSources'>): string {
+  if (!c.bindingSources) return 'not recorded (classified before binding laws were tracked)';
+  return c.bindingSources.length ? c.bindingSources.map(sourceLabel).join(', ') : 'none: frameworks only';
+}
+
+/** The dates set by law, earliest first, as short lines; each reason comes from the dates table. */
+export function statutoryDateLines(c: Pick<Classification, 'statutoryDates'>): string[] {
+  return (c.statutoryDates ?? []).map((d) => `• ${escapeText(d.reason)}`);
+}
+
 /** The outcome lines with their reasons, as mrkdwn. Reasons are our own text, escaped all the same. */
 export function classificationSummary(c: Classification): string {
+  const dates = statutoryDateLines(c);
   return [
     `*EU AI Act tier:* ${TIER_LABELS[c.tier.value]} — ${escapeText(c.tier.reason)}`,
+    `*Binding law:* ${bindingLaws(c)}`,
     `*Primary source:* ${sourceLabel(c.primarySource.value)} — ${escapeText(c.primarySource.reason)}`,
     `*Kind of work:* ${c.workKind.value.replace('_', ' ')} — ${escapeText(c.workKind.reason)}`,
     `*Review cadence:* ${c.cadence.days === null ? 'none: escalated at once' : `every ${c.cadence.days} days`} — ${escapeText(c.cadence.reason)}`,
+    ...(dates.length ? ['*Dates set by law:*', ...dates] : []),
   ].join('\n');
 }
