@@ -18,8 +18,8 @@ describe('the App Home tab', () => {
   beforeAll(async () => {
     app = await startTestApp();
     seed = await seedGovernance(app.database.db);
-    // Seven high-risk systems owned by one person: 29 claims each, over 200 in all.
-    for (let i = 1; i <= 7; i++) {
+    // Eight high-risk systems owned by one person: 28 claims each, over 200 in all.
+    for (let i = 1; i <= 8; i++) {
       const facts = SystemFacts.parse({
         name: `Screening model ${i}`, purpose: 'Screens applications.', owner: MANY, lifecycleStage: 'deployed', operatorRole: 'deployer',
         dataCategories: ['personal'], annexIIIPoint: '4(a)', supplier: 'Vendor', humanOversight: 'Reviewed.',
@@ -53,7 +53,7 @@ describe('the App Home tab', () => {
     expect(ms).toBeLessThan(3000);
     const t = text(view);
     expect(t).toContain('Your AI systems (4)');
-    expect(t).toMatch(/\*Applicant ranker\* `sys_[a-z0-9]+`\nHigh-risk · active · next review \d{4}-\d{2}-\d{2} · evidence: 4 of 29 claims answered/);
+    expect(t).toMatch(/\*Applicant ranker\* `sys_[a-z0-9]+`\nHigh-risk · active · next review \d{4}-\d{2}-\d{2} · evidence: 4 of 28 claims answered/);
     expect(t).toContain('Evidence waiting for you (');
     expect(t).not.toContain('Governance overview');
     expect(buttons(view, ACTIONS.registerSystem)).toEqual(['home']);
@@ -79,8 +79,8 @@ describe('the App Home tab', () => {
     const { view } = await openHome(USERS.admin);
     const t = text(view);
     expect(t.indexOf('Governance overview')).toBeLessThan(t.indexOf('Your AI systems'));
-    expect(t).toMatch(/\*13 AI systems\* by tier: .*High-risk: \*9\*/);
-    expect(t).toContain('By status: active: *13*');
+    expect(t).toMatch(/\*14 AI systems\* by tier: .*High-risk: \*10\*/);
+    expect(t).toContain('By status: active: *14*');
     expect(t).toMatch(/\*Overdue reviews\* \(1\)\n• \*Demand forecaster\* — due/);
     expect(t).toMatch(/\*Overdue evidence\* \(\d+\)\n(• .*\n){5}…and \d+ more/);
     expect(t).toMatch(/\*Open exceptions\* \(2\)/);
