@@ -449,6 +449,96 @@ function buildEu() {
   ]);
 }
 
+/** The seven covered domains of § 6-1-1701(6), keyed as the contract's consequential_decision values. */
+const COVERED_DOMAIN_KEYS = [
+  ['education', /education/], ['employment', /employment/], ['housing', /residential real estate|housing/],
+  ['financial', /financial or lending/], ['insurance', /insurance/], ['health', /health-care/], ['government', /government services/],
+];
+
+function buildColorado() {
+  const ref = read('colorado-sb26-189.json');
+  expectCount(ref.effective_dates, ref.counts.effective_dates, 'Colorado dates');
+  expectCount(ref.definitions, ref.counts.definitions, 'Colorado definitions');
+  expectCount(ref.obligations, ref.counts.obligations, 'Colorado obligations');
+  expectCount(ref.exemptions, ref.counts.exemptions, 'Colorado exemptions');
+  const addressees = (o) => (Array.isArray(o.addressee) ? o.addressee : [o.addressee]);
+  expectCount(ref.obligations.filter((o) => addressees(o).includes('developer')), ref.counts.obligations_developer, 'developer obligations');
+  expectCount(ref.obligations.filter((o) => addressees(o).includes('deployer')), ref.counts.obligations_deployer, 'deployer obligations');
+  const domainDefinition = ref.definitions.find((d) => d.id === 'co-def-covered-domain');
+  const domains = domainDefinition.paraphrase.replace(/^[^:]*: /, '').split(/; /).map((text) => text.replace(/^\(\d\) /, '').replace(/\.$/, ''));
+  expectCount(domains, ref.counts.covered_domains, 'covered domains');
+  const coveredDomains = domains.map((text) => {
+    const key = COVERED_DOMAIN_KEYS.find(([, pattern]) => pattern.test(text));
+    check(key, `no contract value for covered domain "${text}"`);
+    return { key: key[0], text };
+  });
+  const effective = ref.effective_dates.find((d) => d.id === 'co-d-2027-01-01-effective');
+  check(effective, 'the general effective date is a date');
+  const cure = ref.enforcement.cure_period;
+  const stay = ref.enforcement.stay;
+  return writeModule('colorado-sb26-189.ts', 'colorado-sb26-189.json', ['CoDate', 'CoDefinition', 'CoExemption', 'CoObligation'], [
+    { name: 'SOURCE', type: 'CatalogSource', value: sourceOf(ref, { name: ref.short_name, title: ref.law }) },
+    {
+      name: 'CO_STATUS',
+      doc: 'Where the law stands: enacted, effective date, the stayed enforcement and the Attorney General\'s rules.',
+      type: '{ readonly state: string; readonly enforcementState: string; readonly rulemakingStatus: string; readonly effectiveDateId: string }',
+      value: { state: ref.status.state, enforcementState: ref.status.enforcement_state, rulemakingStatus: ref.rulemaking.status_as_of_2026_12_06, effectiveDateId: effective.id },
+    },
+    {
+      name: 'CO_DATES',
+      key: 'id',
+      idType: 'CoDateId',
+      doc: 'Dates of the Act: legislative history, what is in force, the rules deadline and the cure-period repeal.',
+      type: 'CoDate',
+      value: ref.effective_dates.map((d) => compact({
+        id: d.id, date: d.date, event: d.event, ref: d.ref, status: d.status, source: d.source, verifiedOn: d.verified_on, confidence: d.confidence, note: d.note,
+      })),
+    },
+    {
+      name: 'CO_DEFINITIONS',
+      key: 'id',
+      idType: 'CoDefinitionId',
+      type: 'CoDefinition',
+      value: ref.definitions.map((d) => compact({ id: d.id, term: d.term, ref: d.ref, text: d.text, paraphrase: d.paraphrase, note: d.note, source: d.source, confidence: d.confidence })),
+    },
+    {
+      name: 'CO_COVERED_DOMAINS',
+      doc: 'The seven covered domains (§ 6-1-1701(6)), keyed as the contract\'s consequential_decision values.',
+      type: '{ readonly key: string; readonly text: string }',
+      value: coveredDomains,
+    },
+    {
+      name: 'CO_OBLIGATIONS',
+      key: 'id',
+      idType: 'CoObligationId',
+      doc: 'Developer and deployer duties, each with the section it rests on.',
+      type: 'CoObligation',
+      value: ref.obligations.map((o) => compact({
+        id: o.id, addressees: addressees(o), what: o.what, ref: o.ref, when: o.when, deadline: o.deadline, recordKeeping: o.record_keeping,
+        appliesTo: o.applies_to, note: o.note, source: o.source, confidence: o.confidence,
+      })),
+    },
+    {
+      name: 'CO_EXEMPTIONS',
+      key: 'id',
+      idType: 'CoExemptionId',
+      doc: 'Exemptions the reference lists; only an exemption claimed by the owner and approved is ever applied.',
+      type: 'CoExemption',
+      value: ref.exemptions.map((x) => compact({ id: x.id, name: x.name, exists: x.exists, ref: x.ref, effect: x.effect, note: x.note, source: x.source, confidence: x.confidence })),
+    },
+    {
+      name: 'CO_ENFORCEMENT',
+      doc: 'Who enforces, the cure period and its repeal, and the court order staying enforcement.',
+      type: '{ readonly authority: string; readonly authorityRef: string; readonly cureDays: number; readonly cureRef: string; readonly cureRepealDateId: string; readonly stayCase: string; readonly stayOrderDate: string; readonly stayEffect: string }',
+      value: {
+        authority: ref.enforcement.authority.text, authorityRef: ref.enforcement.authority.ref,
+        cureDays: cure.days, cureRef: cure.ref, cureRepealDateId: cure.sunset.date_id,
+        stayCase: stay.case, stayOrderDate: stay.order_date, stayEffect: stay.effect,
+      },
+    },
+  ]);
+}
+
 function buildCrosswalk42001() {
   const ref = read('crosswalk-nist-ai-rmf-iso-42001.json');
   expectCount(ref.pairs, ref.counts.pairs, 'NIST-ISO/IEC 42001 pairs');
@@ -516,6 +606,6 @@ function buildVersions() {
 }
 
 mkdirSync(outDir, { recursive: true });
-const written = [buildNist(), buildIso(), buildEu(), buildCrosswalk42001(), buildCrosswalk23894()];
+const written = [buildNist(), buildIso(), buildEu(), buildColorado(), buildCrosswalk42001(), buildCrosswalk23894()];
 written.push(buildVersions());
 console.log(`build-catalog: wrote ${written.join(', ')} to ${outDir} from ${referenceDir}`);

@@ -3,6 +3,7 @@ import { decideBindingSources, decidePrimarySource, decideSupportingSources } fr
 import { decideCadence } from './classification/tier-cadence.js';
 import { decideEuRoles, decideRoleObligations } from './classification/role-obligations.js';
 import { decideStatutoryDates } from './classification/statutory-dates.js';
+import { decideColoradoAdmt } from './classification/colorado-admt.js';
 import { selectRequirements } from './classification/select-requirements.js';
 import { decideTransparencyDuties } from './classification/transparency-duties.js';
 import type { Classification, ClassificationPolicy } from './classification/types.js';
@@ -30,13 +31,15 @@ export function classifyIntake(facts: SystemFacts, policy: ClassificationPolicy 
   const euRoles = roles!;
   const workKind = decideWorkKind(facts);
   const roleObligations = decideRoleObligations(facts, tier, transparencyDuties.value, euRoles.value);
-  const bindingSources = decideBindingSources(tier, roleObligations);
-  const primarySource = decidePrimarySource(facts, tier, roleObligations);
-  const supporting = decideSupportingSources(tier, primarySource.value);
-  const statutoryDates = decideStatutoryDates(facts, tier, transparencyDuties.value, roleObligations);
+  const colorado = decideColoradoAdmt(facts);
+  const bindingSources = decideBindingSources(tier, roleObligations, colorado);
+  const primarySource = decidePrimarySource(facts, tier, roleObligations, colorado);
+  const supporting = decideSupportingSources(tier, primarySource.value, colorado);
+  const statutoryDates = [...decideStatutoryDates(facts, tier, transparencyDuties.value, roleObligations), ...colorado.statutoryDates]
+    .sort((a, b) => a.date.localeCompare(b.date));
   const cadence = decideCadence(tier, policy);
   const selection = selectRequirements(
-    { facts, tier, duties: transparencyDuties.value, roles: euRoles.value },
+    { facts, tier, duties: transparencyDuties.value, roles: euRoles.value, colorado },
     primarySource.value,
   );
   return {
@@ -47,6 +50,7 @@ export function classifyIntake(facts: SystemFacts, policy: ClassificationPolicy 
     supportingSources: supporting.sources,
     bindingSources,
     roleObligations,
+    colorado: { binds: colorado.binds, roles: colorado.roles, obligations: colorado.obligations },
     statutoryDates,
     cadence,
     requirements: selection.requirements,
@@ -59,6 +63,7 @@ export function classifyIntake(facts: SystemFacts, policy: ClassificationPolicy 
       primarySource.reason,
       supporting.reason,
       ...roleObligations.map((r) => r.reason),
+      ...(colorado.reason ? [colorado.reason] : []),
       ...statutoryDates.map((d) => d.reason),
       cadence.reason,
       ...selection.reasons,

@@ -74,6 +74,8 @@ export function seriousIncidentReportDeadline(input: { awareAt: Date; severity: 
 export interface ApplicationDate {
   /** The dates-table id. */
   id: string;
+  /** Which law sets it; absent means the EU AI Act. */
+  law?: 'eu-ai-act' | 'co-sb26-189';
   /** Calendar date as written in the law, `YYYY-MM-DD`. */
   date: string;
   event: string;
@@ -84,9 +86,14 @@ export interface ApplicationDate {
  * The dates of the law as it now stands, from the dates table: superseded originals are left out (what
  * applies is their replacement), and a date an amendment moved says from when.
  */
-export const EU_AI_ACT_DATES: readonly ApplicationDate[] = LEGAL_DATES
+export const LAW_DATES: readonly ApplicationDate[] = LEGAL_DATES
   .filter((d) => d.status === 'in_force')
-  .map((d) => ({ id: d.id, date: d.date, event: d.event, ref: d.ref }));
+  .map((d) => ({ id: d.id, law: d.law, date: d.date, event: d.event, ref: d.ref }))
+  .sort((a, b) => a.date.localeCompare(b.date));
+
+export const EU_AI_ACT_DATES: readonly ApplicationDate[] = LAW_DATES.filter((d) => d.law === 'eu-ai-act');
+
+const LAW_NAMES = { 'eu-ai-act': 'EU AI Act', 'co-sb26-189': 'Colorado SB 26-189' } as const;
 
 /** The day, and where an amendment moved it from. */
 function movedNote(d: ApplicationDate): string {
@@ -112,7 +119,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function upcomingApplicationDates(
   now: Date,
   withinDays: number,
-  dates: readonly ApplicationDate[] = EU_AI_ACT_DATES,
+  dates: readonly ApplicationDate[] = LAW_DATES,
 ): UpcomingApplicationDate[] {
   if (!Number.isInteger(withinDays) || withinDays < 0) {
     throw new RangeError(`withinDays must be a whole number of days, 0 or more (got ${withinDays})`);
@@ -134,7 +141,7 @@ export function upcomingApplicationDates(
         kind: 'statutory' as const,
         appliesAt: new Date(appliesMs),
         daysUntil,
-        reason: `EU AI Act ${d.ref} applies ${when} (${movedNote(d)}): ${d.event}. This is a date set by law, not a review cycle.`,
+        reason: `${LAW_NAMES[d.law ?? 'eu-ai-act']} ${d.ref} applies ${when} (${movedNote(d)}): ${d.event}. This is a date set by law, not a review cycle.`,
       };
     });
 }

@@ -82,11 +82,16 @@ export type RiskTier = (typeof RISK_TIERS)[number];
 export const WORK_KINDS = ['scope', 'risk', 'treatment', 'evidence', 'contract', 'incident', 'privacy', 'continuity', 'ai_governance'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
-export const SOURCES = ['iso-42001', 'nist-ai-rmf', 'eu-ai-act'] as const;
+export const SOURCES = ['iso-42001', 'nist-ai-rmf', 'eu-ai-act', 'co-sb26-189'] as const;
 export type Source = (typeof SOURCES)[number];
+
+/** The binding laws among the sources, in the order they lead when several bind (CONTRACT.md: the EU AI Act first). */
+export const BINDING_LAWS = ['eu-ai-act', 'co-sb26-189'] as const satisfies readonly Source[];
+export type BindingLaw = (typeof BINDING_LAWS)[number];
 
 export const SOURCE_LABELS: Record<Source, string> = {
   'iso-42001': 'ISO/IEC 42001:2023',
   'nist-ai-rmf': 'NIST AI RMF 1.0',
   'eu-ai-act': 'EU AI Act (Regulation (EU) 2024/1689, as amended)',
+  'co-sb26-189': 'Colorado SB 26-189 (ADMT Act)',
 };

@@ -7,6 +7,8 @@ import { SOURCE as EU_AI_ACT_SOURCE } from './generated/eu-ai-act.js';
 import { SOURCE as ISO_42001_SOURCE } from './generated/iso-42001.js';
 import { SOURCE as NIST_AI_RMF_SOURCE } from './generated/nist-ai-rmf.js';
 import { SOURCE as EU_AI_ACT_LABELS_SOURCE } from './eu-ai-act-labels.js';
+import { SOURCE as COLORADO_SOURCE } from './generated/colorado-sb26-189.js';
+import { SOURCE as COLORADO_LABELS_SOURCE } from './colorado-labels.js';
 
 export type * from './types.js';
 export {
@@ -35,6 +37,11 @@ export {
   type LegalDate, type LegalDateId,
 } from './legal-dates.js';
 export {
+  CO_COVERED_DOMAINS, CO_DATES, CO_DEFINITIONS, CO_ENFORCEMENT, CO_EXEMPTIONS, CO_OBLIGATIONS, CO_STATUS, type CoDateId,
+  type CoExemptionId, type CoObligationId,
+} from './generated/colorado-sb26-189.js';
+export { CO_OBLIGATION_LABELS } from './colorado-labels.js';
+export {
   CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY, RULES_VERSION, SOURCE_VERSIONS, type ClassificationVersions,
 } from './versions.js';
 export { CROSSWALK_METHOD, CROSSWALK_NIST_ISO_42001 } from './generated/crosswalk-nist-iso-42001.js';
@@ -46,6 +53,8 @@ export const CATALOG_SOURCES = {
   iso42001: ISO_42001_SOURCE,
   euAiAct: EU_AI_ACT_SOURCE,
   euAiActLabels: EU_AI_ACT_LABELS_SOURCE,
+  coloradoSb26189: COLORADO_SOURCE,
+  coloradoLabels: COLORADO_LABELS_SOURCE,
   crosswalkNistIso42001: CROSSWALK_ISO_42001_SOURCE,
   crosswalkNistIso23894: CROSSWALK_ISO_23894_SOURCE,
 } as const;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { CO_DATES, type CoDateId } from './generated/colorado-sb26-189.js';
 import { AMENDMENTS, EU_DATES, type EuDateId } from './generated/eu-ai-act.js';
 import type { EuDate } from './types.js';
 
@@ -6,13 +7,17 @@ import type { EuDate } from './types.js';
 // date by its id and take the day, the provision and the status from here, never from prose; a test scans
 // every generated sentence for days that are not in this table or whose entry is superseded.
 
-export type LegalDateId = EuDateId;
+export type LegalDateId = EuDateId | CoDateId;
 
+/** A date set by law. Status `in_force` (fixed by the law as it stands), `superseded` (replaced, see supersededBy) or `historical`. */
 export interface LegalDate extends EuDate {
-  readonly law: 'eu-ai-act';
+  readonly law: 'eu-ai-act' | 'co-sb26-189';
 }
 
-export const LEGAL_DATES: readonly LegalDate[] = EU_DATES.map((d) => ({ ...d, law: 'eu-ai-act' as const }));
+export const LEGAL_DATES: readonly LegalDate[] = [
+  ...EU_DATES.map((d) => ({ ...d, law: 'eu-ai-act' as const })),
+  ...CO_DATES.map((d) => ({ ...d, law: 'co-sb26-189' as const })),
+];
 
 const byId = new Map<string, LegalDate>(LEGAL_DATES.map((d) => [d.id, d]));
 

@@ -5,16 +5,18 @@ import {
   type EuArticleRef, type EuGpaiRef, type EuProhibitedPracticeRef,
 } from './generated/eu-ai-act.js';
 import { ISO_ANNEX_A_CONTROLS, ISO_CLAUSES, type IsoClauseId, type IsoControlId } from './generated/iso-42001.js';
+import { CO_OBLIGATIONS, type CoObligationId } from './generated/colorado-sb26-189.js';
+import { CO_OBLIGATION_LABELS } from './colorado-labels.js';
 import { NIST_SUBCATEGORIES, type NistSubcategoryId } from './generated/nist-ai-rmf.js';
 
-export type { IsoClauseId, IsoControlId, NistSubcategoryId };
+export type { CoObligationId, IsoClauseId, IsoControlId, NistSubcategoryId };
 export type IsoRequirementId = IsoClauseId | IsoControlId;
 export type EuRequirementId =
   | EuProhibitedPracticeRef | EuArticleRef | EuArt50Ref | EuArt49Ref | EuGpaiRef | (typeof SUPPLEMENTARY_ARTICLES)[number]['ref'];
 
 export type RequirementKind =
   | 'iso_clause' | 'iso_annex_a_control' | 'nist_subcategory'
-  | 'eu_prohibited_practice' | 'eu_article' | 'eu_transparency_obligation' | 'eu_gpai_obligation';
+  | 'eu_prohibited_practice' | 'eu_article' | 'eu_transparency_obligation' | 'eu_gpai_obligation' | 'co_obligation';
 
 /** One thing a claim can be made against: a row of the requirements table and of the evidence matrix. */
 export interface Requirement {
@@ -63,7 +65,7 @@ const euRequirements: Requirement[] = [
 
 /**
  * Every requirement a claim can name, in catalog order: ISO/IEC 42001 clauses then Annex A controls, NIST AI
- * RMF subcategories, then EU AI Act provisions by article number. Functions, categories and Annex A groups
+ * RMF subcategories, EU AI Act provisions by article number, then Colorado SB 26-189 duties. Functions, categories and Annex A groups
  * are structure, not requirements, and are not listed.
  */
 export const REQUIREMENTS: readonly Requirement[] = [
@@ -71,6 +73,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...ISO_ANNEX_A_CONTROLS.map((c) => ({ source: 'iso-42001' as const, id: c.id, title: c.title, kind: 'iso_annex_a_control' as const })),
   ...NIST_SUBCATEGORIES.map((s) => ({ source: 'nist-ai-rmf' as const, id: s.id, title: s.text, kind: 'nist_subcategory' as const })),
   ...euRequirements,
+  // Colorado duties keep the reference's ids: several rest on one section, so the section alone is not unique.
+  ...CO_OBLIGATIONS.map((o) => ({ source: 'co-sb26-189' as const, id: o.id, title: `${CO_OBLIGATION_LABELS[o.id as CoObligationId].title} (${o.ref})`, kind: 'co_obligation' as const })),
 ];
 
 const keyOf = (source: Source, id: string) => `${source}|${id}`;

@@ -10,6 +10,7 @@ export interface SourceDetail {
   readonly describes?: string;
   readonly url?: string;
   readonly also?: string;
+  readonly note?: string;
   readonly repo?: string;
   readonly path?: string;
   readonly commit?: string;
@@ -253,4 +254,54 @@ export interface CrosswalkNistIso23894Pair {
   readonly iso23894: string;
   readonly title: string;
   readonly note?: string;
+}
+
+/** A date of Colorado SB 26-189: legislative history (`historical`) or in force. */
+export interface CoDate {
+  readonly id: string;
+  readonly date: string;
+  readonly event: string;
+  readonly ref: string;
+  readonly status: string;
+  readonly source: string;
+  readonly verifiedOn: string;
+  readonly confidence: string;
+  readonly note?: string;
+}
+
+export interface CoDefinition {
+  readonly id: string;
+  readonly term: string;
+  readonly ref: string;
+  readonly text?: string;
+  readonly paraphrase?: string;
+  readonly note?: string;
+  readonly source: string;
+  readonly confidence: string;
+}
+
+export interface CoObligation {
+  readonly id: string;
+  readonly addressees: readonly ('developer' | 'deployer')[];
+  readonly what: string;
+  readonly ref: string;
+  readonly when: string;
+  readonly deadline?: string;
+  readonly recordKeeping?: string;
+  /** A sector duty names the sector it falls on. */
+  readonly appliesTo?: string;
+  readonly note?: string;
+  readonly source: string;
+  readonly confidence: string;
+}
+
+export interface CoExemption {
+  readonly id: string;
+  readonly name: string;
+  readonly exists: boolean;
+  readonly ref: string;
+  readonly effect: string;
+  readonly note?: string;
+  readonly source: string;
+  readonly confidence: string;
 }

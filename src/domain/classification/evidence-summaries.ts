@@ -1,4 +1,4 @@
-import type { EuRequirementId, IsoRequirementId, NistSubcategoryId } from '../catalog/index.js';
+import { CO_OBLIGATION_LABELS, type CoObligationId, type EuRequirementId, type IsoRequirementId, type NistSubcategoryId } from '../catalog/index.js';
 
 // What artifact proves each requirement the classification can select, in plain words (at most 200
 // characters). A requirement can only be selected if it has a summary here: the rule tables are typed
@@ -112,16 +112,19 @@ export const EU_EVIDENCE = {
 export type IsoClaimId = keyof typeof ISO_EVIDENCE;
 export type NistClaimId = keyof typeof NIST_EVIDENCE;
 export type EuClaimId = keyof typeof EU_EVIDENCE;
+export type CoClaimId = CoObligationId;
 
 export type ClaimRef =
   | { source: 'iso-42001'; id: IsoClaimId }
   | { source: 'nist-ai-rmf'; id: NistClaimId }
-  | { source: 'eu-ai-act'; id: EuClaimId };
+  | { source: 'eu-ai-act'; id: EuClaimId }
+  | { source: 'co-sb26-189'; id: CoClaimId };
 
 export function evidenceSummary(claim: ClaimRef): string {
   switch (claim.source) {
     case 'iso-42001': return ISO_EVIDENCE[claim.id];
     case 'nist-ai-rmf': return NIST_EVIDENCE[claim.id];
     case 'eu-ai-act': return EU_EVIDENCE[claim.id];
+    case 'co-sb26-189': return CO_OBLIGATION_LABELS[claim.id].evidence;
   }
 }

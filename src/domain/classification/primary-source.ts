@@ -1,5 +1,6 @@
 import type { SystemFacts } from '../system-facts.js';
 import { SOURCES, type Source, type Trigger } from '../vocabulary.js';
+import type { ColoradoDecision } from './colorado-admt.js';
 import { euObligationsBind } from './role-obligations.js';
 import type { Reasoned, RoleObligation, TierDecision } from './types.js';
 import { TIER_WORDS, joinAnd, sourceLabel, unique } from './wording.js';
@@ -10,8 +11,11 @@ import { TIER_WORDS, joinAnd, sourceLabel, unique } from './wording.js';
 const RISK_METHOD_TRIGGERS: ReadonlySet<Trigger> = new Set(['risk_review', 'framework_mapping']);
 
 /** The binding laws whose obligations fall on this operator for this system, in the order they lead. */
-export function decideBindingSources(tier: TierDecision, obligations: readonly RoleObligation[]): Source[] {
-  return tier.euBinds && euObligationsBind(obligations) ? ['eu-ai-act'] : [];
+export function decideBindingSources(tier: TierDecision, obligations: readonly RoleObligation[], colorado: ColoradoDecision): Source[] {
+  return [
+    ...(tier.euBinds && euObligationsBind(obligations) ? (['eu-ai-act'] as const) : []),
+    ...(colorado.binds ? (['co-sb26-189'] as const) : []),
+  ];
 }
 
 /** Why the EU AI Act does not lead, as a clause after "Primary source is …". */
@@ -24,16 +28,27 @@ function whyEuDoesNotLead(tier: TierDecision, obligations: readonly RoleObligati
   return `; no EU AI Act obligation falls on this ${roles} for a ${TIER_WORDS[value]}`;
 }
 
-export function decidePrimarySource(facts: SystemFacts, tier: TierDecision, obligations: readonly RoleObligation[]): Reasoned<Source> {
-  if (decideBindingSources(tier, obligations).includes('eu-ai-act')) {
+export function decidePrimarySource(
+  facts: SystemFacts, tier: TierDecision, obligations: readonly RoleObligation[], colorado: ColoradoDecision,
+): Reasoned<Source> {
+  const binding = decideBindingSources(tier, obligations, colorado);
+  const alsoColorado = binding.includes('co-sb26-189') ? `; ${sourceLabel('co-sb26-189')} also binds and supports it (the EU AI Act leads when both do)` : '';
+  if (binding.includes('eu-ai-act')) {
     const bound = obligations.filter((o) => o.articles.some((a) => a !== 'Art. 4')).map((o) => o.role);
     return {
       value: 'eu-ai-act',
-      reason: `Primary source is the ${sourceLabel('eu-ai-act')}: its obligations for a ${TIER_WORDS[tier.tier.value]} (${tier.tier.refs.join(', ')}) bind this ${joinAnd(bound)} and it has an EU nexus.`,
+      reason: `Primary source is the ${sourceLabel('eu-ai-act')}: its obligations for a ${TIER_WORDS[tier.tier.value]} (${tier.tier.refs.join(', ')}) bind this ${joinAnd(bound)} and it has an EU nexus${alsoColorado}.`,
       refs: tier.tier.refs,
     };
   }
   const why = whyEuDoesNotLead(tier, obligations);
+  if (binding.includes('co-sb26-189')) {
+    return {
+      value: 'co-sb26-189',
+      reason: `Primary source is ${sourceLabel('co-sb26-189')}: its ${joinAnd(colorado.roles)} duties bind this system (covered ADMT deciding about Colorado consumers)${why}.`,
+      refs: ['§ 6-1-1701(5)'],
+    };
+  }
   if (RISK_METHOD_TRIGGERS.has(facts.trigger)) {
     return {
       value: 'nist-ai-rmf',
@@ -48,9 +63,9 @@ export function decidePrimarySource(facts: SystemFacts, tier: TierDecision, obli
   };
 }
 
-/** The other sources, as structure only; the EU AI Act is left out where it does not bind at all. */
-export function decideSupportingSources(tier: TierDecision, primary: Source): { sources: Source[]; reason: string } {
-  const sources = SOURCES.filter((s) => s !== primary && (s !== 'eu-ai-act' || tier.euBinds));
+/** The other sources, as structure only; a law is left out where it does not bind at all. */
+export function decideSupportingSources(tier: TierDecision, primary: Source, colorado: ColoradoDecision): { sources: Source[]; reason: string } {
+  const sources = SOURCES.filter((s) => s !== primary && (s !== 'eu-ai-act' || tier.euBinds) && (s !== 'co-sb26-189' || colorado.binds));
   const named = joinAnd(sources.map(sourceLabel));
   const leftOut = tier.euBinds ? '' : `; the ${sourceLabel('eu-ai-act')} is left out because ${tier.scope.why}`;
   return { sources, reason: `Supporting sources are ${named}: structure and cross-reference, never a substitute for the primary source${leftOut}.` };

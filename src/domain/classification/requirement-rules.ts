@@ -1,7 +1,8 @@
 import type { SystemFacts } from '../system-facts.js';
 import { DATA_CATEGORIES, type DataCategory, type Trigger, type TransparencyDuty } from '../vocabulary.js';
 import { ART4_LITERACY, transparencyDuty } from '../catalog/index.js';
-import type { ClaimRef, EuClaimId, IsoClaimId, NistClaimId } from './evidence-summaries.js';
+import type { ClaimRef, CoClaimId, EuClaimId, IsoClaimId, NistClaimId } from './evidence-summaries.js';
+import type { ColoradoDecision } from './colorado-admt.js';
 import { fundamentalRightsAssessmentApplies, gpaiArticles, registrationArticle } from './role-obligations.js';
 import type { EuOperatorRoleName, TierDecision } from './types.js';
 import { joinAnd, unique } from './wording.js';
@@ -11,6 +12,7 @@ export interface RuleContext {
   tier: TierDecision;
   duties: readonly TransparencyDuty[];
   roles: readonly EuOperatorRoleName[];
+  colorado: ColoradoDecision;
 }
 
 /** One explainable reason to claim a set of requirements. `because` names the rule and what fired it. */
@@ -23,6 +25,7 @@ export interface RequirementRule {
 const iso = (...ids: IsoClaimId[]): ClaimRef[] => ids.map((id) => ({ source: 'iso-42001', id }));
 const nist = (...ids: NistClaimId[]): ClaimRef[] => ids.map((id) => ({ source: 'nist-ai-rmf', id }));
 const eu = (...ids: EuClaimId[]): ClaimRef[] => ids.map((id) => ({ source: 'eu-ai-act', id }));
+const co = (...ids: CoClaimId[]): ClaimRef[] => ids.map((id) => ({ source: 'co-sb26-189', id }));
 
 const isProvider = (ctx: RuleContext) => ctx.roles.includes('provider');
 const isDeployer = (ctx: RuleContext) => ctx.roles.includes('deployer');
@@ -163,6 +166,11 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       return `Transparency rule: ${joinAnd(refs)} ${refs.length > 1 ? 'apply' : 'applies'}${addresseeNote(ctx)}`;
     },
     claims: (ctx) => eu(...unique(ctx.duties.map((d) => transparencyDuty(d).ref))),
+  },
+  {
+    applies: (ctx) => ctx.colorado.binds,
+    because: (ctx) => `Colorado ADMT rule: as ${joinAnd(ctx.colorado.roles)} of covered ADMT deciding about Colorado consumers, the organisation evidences each duty of SB 26-189 as a process (notices, explanations, data access, human review, records)`,
+    claims: (ctx) => co(...(ctx.colorado.obligations as CoClaimId[])),
   },
   {
     applies: (ctx) => ctx.duties.length > 0,

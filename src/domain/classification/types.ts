@@ -49,6 +49,8 @@ export interface Classification {
   /** The binding laws whose obligations fall on this operator for this system, each with why. */
   bindingSources: Source[];
   roleObligations: RoleObligation[];
+  /** Colorado SB 26-189: whether it binds, in which roles, and the duties claimed. */
+  colorado: { binds: boolean; roles: ('developer' | 'deployer')[]; obligations: string[] };
   /** Dates set by law from which this system's obligations apply (not review cycles). */
   statutoryDates: StatutoryDate[];
   /** null for prohibited: escalated at once, never scheduled. */

@@ -39,4 +39,5 @@ export const SHORT_SOURCE_LABELS: Record<Source, string> = {
   'iso-42001': 'ISO/IEC 42001',
   'nist-ai-rmf': 'NIST AI RMF',
   'eu-ai-act': 'EU AI Act',
+  'co-sb26-189': 'Colorado SB 26-189',
 };

@@ -6,7 +6,7 @@ import { classifyIntake } from '../../../src/domain/classify-intake.js';
 import { upcomingApplicationDates } from '../../../src/domain/statutory-deadlines.js';
 import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
 import {
-  ANNEX_III_POINTS, GPAI_MODEL_VALUES, OPERATOR_ROLES, PROHIBITED_PRACTICES, SCOPE_EXCLUSIONS, TRANSPARENCY_DUTIES,
+  ANNEX_III_POINTS, CONSEQUENTIAL_DECISIONS, GPAI_MODEL_VALUES, OPERATOR_ROLES, PROHIBITED_PRACTICES, SCOPE_EXCLUSIONS, TRANSPARENCY_DUTIES,
 } from '../../../src/domain/vocabulary.js';
 
 // Dates set by law reach prose only from the dates table. A sentence may name a superseded day only in the
@@ -46,6 +46,7 @@ const grid: Partial<SystemFactsInput>[] = [
   ...TRANSPARENCY_DUTIES.map((duty) => ({ transparency: [duty] })),
   ...SCOPE_EXCLUSIONS.map((scopeExclusion) => ({ scopeExclusion, annexIIIPoint: '4(a)' as const })),
   { euNexus: false, annexIIIPoint: '4(a)' },
+  ...CONSEQUENTIAL_DECISIONS.map((consequentialDecision) => ({ dataCategories: ['personal' as const], usStates: ['CO' as const], consequentialDecision, annexIIIPoint: '4(a)' as const })),
 ];
 const cases = OPERATOR_ROLES.flatMap((operatorRole) => grid.map((g) => ({ operatorRole, ...g })))
   .concat(GPAI_MODEL_VALUES.filter((v) => v !== 'no').flatMap((gpaiModel) => [{ operatorRole: 'provider' as const, gpaiModel }, { operatorRole: 'provider' as const, gpaiModel, scopeExclusion: 'open_source' as const }]));

@@ -47,7 +47,7 @@ describe('seriousIncidentReportDeadline', () => {
 
 describe('EU_AI_ACT_DATES', () => {
   it('holds the in-force dates of the dates table, in order, and none of the superseded originals', () => {
-    expect(EU_AI_ACT_DATES).toHaveLength(LEGAL_DATES.filter((d) => d.status === 'in_force').length);
+    expect(EU_AI_ACT_DATES).toHaveLength(LEGAL_DATES.filter((d) => d.status === 'in_force' && d.law === 'eu-ai-act').length);
     const days = EU_AI_ACT_DATES.map((d) => d.date);
     expect(days).toEqual([...days].sort());
     for (const d of EU_AI_ACT_DATES) expect(legalDate(d.id as LegalDateId).status).toBe('in_force');
@@ -85,6 +85,8 @@ describe('upcomingApplicationDates', () => {
 
   it('lists every in-force date in the window, earliest first, including two on the same day, and never a superseded one', () => {
     expect(listed('2026-12-06T08:00:00.000Z', 400)).toEqual([
+      '2027-01-01 co-d-2027-01-01-ag-rules-due',
+      '2027-01-01 co-d-2027-01-01-effective',
       '2027-08-01 d-2027-08-01-art96-1-g-guidelines',
       '2027-08-02 d-2027-08-02-gpai-legacy',
       '2027-08-02 d-2027-08-02-sandboxes',
@@ -92,6 +94,11 @@ describe('upcomingApplicationDates', () => {
       '2027-09-02 d-2027-09-02-art72-3-guidance',
       '2027-12-02 d-2027-12-02-annex-iii',
     ]);
+  });
+
+  it('lists Colorado SB 26-189 taking effect as a date set by law', () => {
+    const effective = upcomingApplicationDates(new Date('2026-12-06T08:00:00.000Z'), 30).find((d) => d.id === 'co-d-2027-01-01-effective');
+    expect(effective?.reason).toMatch(/^Colorado SB 26-189 .* applies in 26 days \(1 Jan 2027\)/);
   });
 
   it('says where an amendment moved a date from', () => {

@@ -3,6 +3,7 @@ import type { SourceVersion } from '../types.js';
 
 /** The content hash (and `as_of`, where the file states one) of every reference file the catalog was built from. */
 export const SOURCE_VERSIONS: readonly SourceVersion[] = [
+  { source: "co-sb26-189", file: "colorado-sb26-189.json", asOf: "2026-12-06", sha256: "a58e6996e2864146c23ca460a685aaafa16e779997a40b7e4648bdf592216997" },
   {
     source: "crosswalk-nist-iso-23894",
     file: "crosswalk-nist-ai-rmf-iso-23894.json",
