@@ -12,13 +12,14 @@ export const EXPORT_FORMATS: Record<string, readonly string[]> = {
   'evidence-matrix': ['csv', 'json'],
   soa: ['csv', 'md'],
   'nist-profile': ['csv', 'md'],
+  obligations: ['md', 'csv'],
   audit: ['jsonl'],
   dossier: ['md'],
 };
 
 const TITLES: Record<string, string> = {
   inventory: 'AI system inventory', 'evidence-matrix': 'Evidence matrix', soa: 'Statement of Applicability (ISO/IEC 42001 Annex A)',
-  'nist-profile': 'NIST AI RMF coverage profile', audit: 'Audit trail', dossier: 'AI system dossier',
+  'nist-profile': 'NIST AI RMF coverage profile', obligations: 'Binding-law obligations', audit: 'Audit trail', dossier: 'AI system dossier',
 };
 
 export interface ExportRequest {

@@ -5,6 +5,7 @@ import { exportSoa } from './soa.js';
 import { exportNistProfile } from './nist-profile.js';
 import { exportAuditTrail } from './audit-trail.js';
 import { exportDossier } from './dossier.js';
+import { exportObligations } from './obligations.js';
 
 const clockOf = (rt: { now?: () => Date }) => rt.now ?? (() => new Date());
 
@@ -12,7 +13,7 @@ function noPositionals(kind: string, positionals: string[]): void {
   if (positionals.length) throw new UsageError(`export ${kind} takes no arguments besides its flags, got "${positionals.join(' ')}"`);
 }
 
-/** The auditor's files beyond the inventory and evidence matrix: SoA, NIST AI RMF profile, audit trail, dossier. */
+/** The auditor's files beyond the inventory and evidence matrix: SoA, NIST AI RMF profile, binding-law obligations, audit trail, dossier. */
 export const AUDITOR_EXPORTS: Exporter[] = [
   {
     kind: 'soa',
@@ -28,6 +29,14 @@ export const AUDITOR_EXPORTS: Exporter[] = [
       const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
       noPositionals('nist-profile', positionals);
       await exportNistProfile(rt.database.db, out, requireFormat(values.format, ['csv', 'md'] as const), clockOf(rt));
+    },
+  },
+  {
+    kind: 'obligations',
+    async run(args, rt, out) {
+      const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
+      noPositionals('obligations', positionals);
+      await exportObligations(rt.database.db, out, requireFormat(values.format, ['csv', 'md'] as const), clockOf(rt));
     },
   },
   {
