@@ -53,7 +53,7 @@ describe('the App Home tab', () => {
     expect(ms).toBeLessThan(3000);
     const t = text(view);
     expect(t).toContain('Your AI systems (4)');
-    expect(t).toMatch(/\*Applicant ranker\* `sys_[a-z0-9]+`\nHigh-risk · active · next review \d{4}-\d{2}-\d{2} · evidence: 4 of 28 claims answered/);
+    expect(t).toMatch(/\*Applicant ranker\* `sys_[a-z0-9]+`\nHigh-risk · active · next review \d{4}-\d{2}-\d{2} · evidence: 4 of 28 claims answered · binding law: EU AI Act/);
     expect(t).toContain('Evidence waiting for you (');
     expect(t).not.toContain('Governance overview');
     expect(buttons(view, ACTIONS.registerSystem)).toEqual(['home']);

@@ -132,10 +132,12 @@ describe('auditor exports against a seeded portfolio', () => {
       const md = await exportOf('dossier', 'Credit limit model', '--format', 'md');
       expect(md).toMatch(/^# AI system dossier: Credit limit model/);
       expect(md).toMatch(/Generated .* UTC · data as of .* UTC · record `sys_/);
-      for (const heading of ['## Summary', '## Owners', '## Intake', '## Intake requests', '## Classification', '### Reasons', '## Overrides', '## Decisions', '## Evidence', '## Reviews', '## Exceptions', '## Statutory deadlines', '## Audit trail']) {
+      for (const heading of ['## Summary', '## Owners', '## Intake', '## Intake requests', '## Classification', '### Reasons', '## Overrides', '## Decisions', '## Evidence', '## Reviews', '## Exceptions', '## Dates set by law', '## Statutory deadlines', '## Audit trail']) {
         expect(md).toContain(`\n${heading}\n`);
       }
       expect(md).toMatch(/\| EU AI Act tier \| high \| .*Annex III/);
+      expect(md).toContain('| Binding laws | EU AI Act (Regulation (EU) 2024/1689, as amended) |');
+      expect(md).toMatch(/\| EU AI Act \(Regulation \(EU\) 2024\/1689, as amended\) \| 2027-12-02 \| Art\. 6\(2\) \| .*moved from 2 Aug 2026 by Regulation \(EU\) 2026\/1744/);
       expect(md).toContain('https://wiki.example.com/ai/credit-limit/impact');
       expect(md).toContain('| risk_accepted |');
       expect(md).toContain('Art. 73(2)');

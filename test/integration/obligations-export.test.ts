@@ -42,10 +42,10 @@ describe('aigov export obligations', () => {
     expect(preUse!.systems).toContain('Hiring screener');
     expect(preUse!.systems).not.toContain('Copy writer');
     expect(co.find((x) => x.provision === 'co-ob-dev-documentation')).toMatchObject({ systems_bound: '1' });
-    const eu = rows.filter((x) => x.law.startsWith('EU AI Act'));
+    const eu = rows.filter((x) => x.law!.startsWith('EU AI Act'));
     expect(eu.find((x) => x.provision === 'Art. 26')?.systems).toContain('Benefits eligibility');
     expect(eu.find((x) => x.provision === 'Art. 27')?.systems).toContain('Benefits eligibility');
-    expect(rows.some((x) => x.systems.includes('Copy writer'))).toBe(false);
+    expect(rows.some((x) => x.systems!.includes('Copy writer'))).toBe(false);
   });
 
   it('writes one section per binding law, saying where each law stands (Markdown)', async () => {

@@ -53,7 +53,9 @@ function dossierHead(r: SystemRecord, stamp: ExportStamp): string {
     '',
     mdTable(['Field', 'Value'], [
       ['System id', s.id], ['Name', s.name], ['Status', s.status], ['Lifecycle stage', s.lifecycleStage], ['Operator role', s.operatorRole],
-      ['EU AI Act tier', TIER_NAMES[s.riskTier as RiskTier] ?? s.riskTier], ['Primary source', source(s.primarySource)], ['Kind of work', s.workKind],
+      ['EU AI Act tier', TIER_NAMES[s.riskTier as RiskTier] ?? s.riskTier],
+      ['Binding laws', c?.bindingSources ? (c.bindingSources.length ? c.bindingSources.map(source) : 'none: frameworks only') : 'not recorded'],
+      ['Primary source', source(s.primarySource)], ['Kind of work', s.workKind],
       ['Review cadence', s.cadenceDays ? `every ${s.cadenceDays} days` : 'none: escalated at once'], ['Next review', isoDay(s.nextReviewAt)],
       ['Evidence', `${answered} of ${r.claims.length} claims answered`], ['Registered', `${isoTime(s.createdAt)} by ${s.createdBy}`],
     ]),
@@ -70,6 +72,7 @@ function dossierHead(r: SystemRecord, stamp: ExportStamp): string {
       ['Annex I product', yesNo(s.annexIProduct)], ['Annex III point', s.annexIIIPoint ?? 'none'], ['Art. 6(3) condition', s.art63Condition ?? 'none'],
       ['Profiling of natural persons', yesNo(s.profiling)], ['Transparency situations (Art. 50)', s.transparency.length ? s.transparency : 'none'],
       ['Supplier', s.supplier ?? 'none'], ['Human oversight', s.humanOversight], ['Monitoring signal', s.monitoringSignal], ['Trigger', s.trigger],
+      ...laterFacts(s.facts, s.annexIProduct),
     ]),
     '',
     section('Intake requests', ['Request', 'Kind', 'Trigger', 'Requester', 'Submitted', 'Via', 'Status', 'Summary'],
@@ -102,9 +105,23 @@ function dossierHead(r: SystemRecord, stamp: ExportStamp): string {
       r.reviews.map((v) => [v.id, v.status, isoDay(v.dueAt), v.dueReason, v.reviewerId, v.result, v.exceptionsFound, v.correctiveAction, v.nextOwnerId, isoDay(v.nextReviewAt), isoTime(v.completedAt)])),
     section('Exceptions', ['Exception', 'Status', 'Reason', 'Opened by', 'Due', 'Risk accepted by', 'Accepted until', 'Rationale', 'Action owner', 'Action due', 'Closed'],
       r.exceptions.map((e) => [e.id, e.status, e.reason, e.openedBy, isoDay(e.dueAt), e.acceptedBy, isoDay(e.acceptedUntil), e.rationale, e.actionOwnerId, isoDay(e.actionDueAt), isoTime(e.closedAt)])),
+    section('Dates set by law', ['Law', 'Date', 'Provision', 'What applies'],
+      (c?.statutoryDates ?? []).map((d) => [source(d.source), d.date, d.ref, d.reason]),
+      'No date set by law applies: no binding law reaches this system, or it was classified before dates were tracked.'),
     section('Statutory deadlines', ['Deadline', 'Provision', 'What', 'Due', 'Status'],
       r.deadlines.map((d) => [d.id, d.ref, d.label, isoTime(d.dueAt), d.status]), 'No statutory deadlines: legal dates are tracked apart from review cycles and none applies to this system yet.'),
   ].join('\n');
+}
+
+/** Intake facts added after the first release live only in the facts document; older rows show the defaults. */
+function laterFacts(facts: unknown, annexIProduct: boolean): [string, unknown][] {
+  const f = (facts ?? {}) as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) && v.length ? v : 'none');
+  return [
+    ['General-purpose AI model', f.gpaiModel ?? 'no'], ['Art. 2 exclusion relied on', f.scopeExclusion ?? 'none'],
+    ['Annex I section', annexIProduct ? String(f.annexISection ?? 'a').toUpperCase() : 'n/a'], ['Public body (Art. 27)', yesNo(Boolean(f.publicBody))],
+    ['Provider under Art. 25(1)', f.art25Provider ?? 'none'], ['US states', list(f.usStates)], ['Consequential decision', f.consequentialDecision ?? 'none'],
+  ];
 }
 
 function section(title: string, headers: string[], rows: unknown[][], empty = 'None recorded.'): string {

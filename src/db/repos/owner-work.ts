@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { aiSystems, evidenceClaims, reviews } from '../schema/index.js';
+import { aiSystems, classifications, evidenceClaims, reviews } from '../schema/index.js';
 import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
 import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
@@ -17,8 +17,12 @@ export async function loadOwnerWork(db: DbOrTx, userId: string, limits: OwnerWor
   const reviewsWhere = and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), or(eq(reviews.reviewerId, userId), eq(aiSystems.ownerId, userId)));
   const [[systemCount], systems, [claimCount], claims, [reviewCount], dueReviews] = await Promise.all([
     db.select({ n: sql<number>`count(*)::int` }).from(aiSystems).where(ownedWhere),
-    db.select({ id: aiSystems.id, name: aiSystems.name, riskTier: aiSystems.riskTier, status: aiSystems.status, nextReviewAt: aiSystems.nextReviewAt })
-      .from(aiSystems).where(ownedWhere).orderBy(sql`${aiSystems.nextReviewAt} asc nulls last`, asc(aiSystems.name)).limit(limits.systems),
+    db.select({
+      id: aiSystems.id, name: aiSystems.name, riskTier: aiSystems.riskTier, status: aiSystems.status, nextReviewAt: aiSystems.nextReviewAt,
+      // Read from the current classification by primary key; null for one stored before binding laws were tracked.
+      bindingSources: sql<string[] | null>`${classifications.computed}->'bindingSources'`,
+    })
+      .from(aiSystems).leftJoin(classifications, eq(classifications.id, aiSystems.currentClassificationId)).where(ownedWhere).orderBy(sql`${aiSystems.nextReviewAt} asc nulls last`, asc(aiSystems.name)).limit(limits.systems),
     db.select({ n: sql<number>`count(*)::int` }).from(evidenceClaims).where(openClaimsWhere),
     openClaimsOf(db, userId, limits.claims),
     db.select({ n: sql<number>`count(*)::int` }).from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId)).where(reviewsWhere),

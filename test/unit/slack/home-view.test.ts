@@ -15,7 +15,7 @@ function fullest(): HomeModel {
     userId: 'U0ADMIN1', now, timeZone: 'Europe/Berlin',
     work: {
       systemCount: 10_000,
-      systems: times(HOME_LIMITS.systems, (i) => ({ id: `sys_${i}`, name: long(`System ${i}`), riskTier: 'high', status: 'active', nextReviewAt: now, progress: { answered: 3, total: 29 } })),
+      systems: times(HOME_LIMITS.systems, (i) => ({ id: `sys_${i}`, name: long(`System ${i}`), riskTier: 'high', status: 'active', nextReviewAt: now, bindingSources: ['eu-ai-act', 'co-sb26-189'], progress: { answered: 3, total: 29 } })),
       openClaimCount: 5_000,
       openClaims: times(HOME_LIMITS.claims, (i) => ({ id: `clm_${i}`, systemId: `sys_${i}`, systemName: long('System'), source: 'nist-ai-rmf', requirementId: 'MAP 1.1', title: long('Title'), summary: long('Summary'), status: i % 2 ? 'stale' : 'requested', dueAt: now })),
       reviewCount: 99,

@@ -1,6 +1,8 @@
 import { localDate } from '../../../domain/calendar-dates.js';
 import type { OwnerWork } from '../../../db/repos/owner-work.js';
 import { escapeText, truncate } from '../../escape.js';
+import { SHORT_SOURCE_LABELS } from '../../../domain/classification/wording.js';
+import type { Source } from '../../../domain/vocabulary.js';
 import { TIER_LABELS, sourceLabel } from '../classification-text.js';
 
 // One line per item, shared by the Home tab and `/aigov mine` so both describe work the same way.
@@ -13,9 +15,15 @@ export const tierLabel = (tier: string) => TIER_LABELS[tier as keyof typeof TIER
 export const day = (d: Date | null, tz: string) => (d ? localDate(d, tz) : '—');
 const overdue = (due: Date, now: Date) => (due.getTime() <= now.getTime() ? ' · *overdue*' : '');
 
+/** Every binding law by its short name, or none; unknown for a classification stored before binding laws were tracked. */
+export function bindingLawWords(sources: readonly string[] | null | undefined): string {
+  if (!sources) return 'binding law not recorded';
+  return sources.length ? `binding law: ${sources.map((s) => SHORT_SOURCE_LABELS[s as Source] ?? s).join(', ')}` : 'no binding law';
+}
+
 export function systemLine(s: System, tz: string): string {
   const progress = s.progress.total ? `${s.progress.answered} of ${s.progress.total} claims answered` : 'no evidence requested';
-  return `*${escapeText(truncate(s.name, 120))}* \`${s.id}\`\n${tierLabel(s.riskTier)} · ${escapeText(s.status)} · next review ${day(s.nextReviewAt, tz)} · evidence: ${progress}`;
+  return `*${escapeText(truncate(s.name, 120))}* \`${s.id}\`\n${tierLabel(s.riskTier)} · ${escapeText(s.status)} · next review ${day(s.nextReviewAt, tz)} · evidence: ${progress} · ${bindingLawWords(s.bindingSources)}`;
 }
 
 export function claimLine(c: Claim, tz: string, now: Date): string {
