@@ -4,6 +4,10 @@ import {
   GPAI_MODEL_VALUES, LIFECYCLE_STAGES, OPERATOR_ROLES, PROHIBITED_PRACTICES, SCOPE_EXCLUSIONS, TRANSPARENCY_DUTIES, TRIGGERS,
   US_STATES,
 } from './vocabulary.js';
+import { CO_EXEMPTIONS } from './catalog/generated/colorado-sb26-189.js';
+
+/** The exemptions the law has: an entry with `exists: false` records one it does not have, which cannot be claimed. */
+const CO_EXEMPTION_IDS = CO_EXEMPTIONS.filter((x) => x.exists).map((x) => x.id) as [string, ...string[]];
 
 /** A Slack user id as Slack writes it (U… for workspace users, W… for Enterprise Grid users). */
 export const SlackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID (U… or W…)');
@@ -41,6 +45,11 @@ export const SystemFacts = z.object({
   art25Provider: z.enum(ART25_PROVIDER_CASES).default('none'),
   usStates: z.array(z.enum(US_STATES, { message: 'must be two-letter US state codes, e.g. CO' })).default([]),
   consequentialDecision: z.enum(CONSEQUENTIAL_DECISIONS).default('none'),
+  /**
+   * Colorado SB 26-189 exemptions the owner claimed with a justification and the governance forum approved.
+   * Never an import column or a form field: only an approved exemption decision sets it.
+   */
+  coExemptions: z.array(z.enum(CO_EXEMPTION_IDS)).default([]),
 }).superRefine((f, ctx) => {
   if (f.dataCategories.includes('none') && f.dataCategories.length > 1) {
     ctx.addIssue({ code: 'custom', path: ['dataCategories'], message: '"none" cannot be combined with other data categories' });

@@ -5,6 +5,7 @@ import {
 import type { SystemFacts } from '../system-facts.js';
 import type { ConsequentialDecision, OperatorRole } from '../vocabulary.js';
 import type { StatutoryDate } from './types.js';
+import { CO_EXEMPTION_EFFECTS, coExemption } from './colorado-exemptions.js';
 import { joinAnd } from './wording.js';
 
 export type ColoradoRole = 'developer' | 'deployer';
@@ -81,13 +82,17 @@ export function decideColoradoAdmt(facts: SystemFacts): ColoradoDecision {
   if (roles.length === 0) {
     return notCovered(`its duties fall on developers (${section(definition('co-def-developer').ref)}) and deployers (${section(definition('co-def-deployer').ref)}); ${facts.operatorRole === 'importer' ? 'an importer' : 'a distributor'} is neither`);
   }
-  const obligations = GENERAL_OBLIGATIONS.filter((o) => o.addressees.some((a) => roles.includes(a))).map((o) => o.id as CoObligationId);
+  let obligations = GENERAL_OBLIGATIONS.filter((o) => o.addressees.some((a) => roles.includes(a))).map((o) => o.id as CoObligationId);
+  const exempt = applyExemptions(facts, obligations);
+  if (exempt.outside) return { ...notCovered(exempt.notes.join('; ')), reason: `Colorado SB 26-189 does not bind this system: ${exempt.notes.join('; ')}.` };
+  obligations = exempt.obligations;
   const covered = section(definition('co-def-covered-admt').ref);
-  const refs = [...new Set(GENERAL_OBLIGATIONS.filter((o) => obligations.includes(o.id as CoObligationId)).map((o) => o.ref))];
+  const refs = [...new Set(CO_OBLIGATIONS.filter((o) => obligations.includes(o.id as CoObligationId)).map((o) => o.ref))];
   const materially = section(definition('co-def-materially-influence').ref);
   const reason = `Colorado SB 26-189 binds this ${joinAnd(roles)}: the system processes personal data and materially influences decisions on ${domain.text} (a covered domain, ${domains}) about Colorado consumers, so it is covered ADMT (${covered}); `
     + `its duties (${joinAnd(refs)}) apply to decisions made from ${lawDayPhrase(EFFECTIVE)}. `
-    + `What "materially influence" means (${materially}) and how adverse-outcome explanations are given are left to the Attorney General's rules, which are proposed but not confirmed as adopted.`;
+    + `What "materially influence" means (${materially}) and how adverse-outcome explanations are given are left to the Attorney General's rules, which are proposed but not confirmed as adopted.`
+    + (exempt.notes.length ? ` Approved exemptions: ${exempt.notes.join('; ')}.` : '');
   return { binds: true, roles, obligations, reason, statutoryDates: coloradoDates(roles) };
 }
 
@@ -105,4 +110,35 @@ function coloradoDates(roles: readonly ColoradoRole[]): StatutoryDate[] {
         + `enforcement is stayed by the order in ${CO_ENFORCEMENT.stayCase} until rulemaking is complete and the court rules.`,
     },
   ];
+}
+
+/**
+ * The owner's approved exemption claims, each with what it does: takes the system outside the duties, or
+ * says which duties are met through another regime's process, or is recorded without effect.
+ */
+function applyExemptions(facts: SystemFacts, obligations: CoObligationId[]): { outside: boolean; obligations: CoObligationId[]; notes: string[] } {
+  let outside = false;
+  const added: CoObligationId[] = [];
+  const notes: string[] = [];
+  for (const id of facts.coExemptions) {
+    const x = coExemption(id);
+    const effect = CO_EXEMPTION_EFFECTS[id] ?? { kind: 'recorded', why: 'its effect is not modelled' };
+    const named = `${x.name} (${x.ref}), claimed by the owner and approved`;
+    if (effect.kind === 'outside') {
+      if (effect.unless && facts.consequentialDecision === effect.unless) {
+        notes.push(`${named}, does not reach ${effect.unless} decisions, which stay covered`);
+        continue;
+      }
+      outside = true;
+      added.push(...(effect.adds ?? []));
+      notes.push(`${named}, takes it outside the Act's duties${effect.adds?.length ? ' but for its own sector duty' : ''}`);
+    } else if (effect.kind === 'met_through') {
+      notes.push(`${named}: ${joinAnd(effect.obligations.map((o) => CO_OBLIGATIONS.find((c) => c.id === o)!.ref))} met through ${effect.through}`);
+    } else {
+      notes.push(`${named}, recorded: ${effect.why}`);
+    }
+  }
+  // A sector duty that an exemption brings stays even where the exemption takes the system outside the rest.
+  if (outside && added.length) return { outside: false, obligations: added, notes };
+  return { outside, obligations: [...obligations, ...added.filter((o) => !obligations.includes(o))], notes };
 }

@@ -117,3 +117,28 @@ describe('realistic Colorado systems', () => {
     expect(c.bindingSources).toEqual(binding);
   });
 });
+
+describe('approved exemption claims', () => {
+  it.each([
+    ['an FDA-regulated product', ['co-ex-fda'], 'health', false, []],
+    ['a HIPAA covered entity deciding on health care: only the patient notice stays', ['co-ex-hipaa'], 'health', true, ['co-ob-hipaa-patient-notice']],
+    ['a HIPAA covered entity deciding on employment: still covered', ['co-ex-hipaa'], 'employment', true, ['co-ob-dep-pre-use-notice']],
+    ['an insurer under § 10-3-1104.9 deciding on insurance', ['co-ex-insurers'], 'insurance', false, []],
+    ['a creditor: duties stay, met through ECOA and FCRA notices', ['co-ex-creditors-ecoa-fcra'], 'financial', true, ['co-ob-dep-adverse-outcome-disclosure']],
+  ] as const)('%s', (_, coExemptions, consequentialDecision, binds, claims) => {
+    const c = classify({ coExemptions: [...coExemptions], consequentialDecision });
+    expect(c.colorado.binds).toBe(binds);
+    expect(co(c)).toEqual(expect.arrayContaining([...claims]));
+    expect(coReason(c)).toContain('claimed by the owner and approved');
+  });
+
+  it('is never inferred: a health-care deployer with no approved claim owes every deployer duty', () => {
+    const c = classify({ consequentialDecision: 'health' });
+    expect(co(c)).toContain('co-ob-dep-pre-use-notice');
+    expect(coReason(c)).not.toContain('approved');
+  });
+
+  it('cannot claim an exemption the law does not have (no small-business exemption)', () => {
+    expect(SystemFacts.safeParse({ name: 'x', purpose: 'y', owner: 'U0OWNER1', lifecycleStage: 'deployed', operatorRole: 'deployer', coExemptions: ['co-ex-small-business'] }).success).toBe(false);
+  });
+});
