@@ -25,6 +25,7 @@ export const VIEWS = {
   escalationReassign: 'aigov_escalation_reassign',
   riskExtend: 'aigov_risk_extend',
   attachEvidence: 'aigov_attach_evidence_pick',
+  exemptionClaim: 'aigov_exemption_claim',
 } as const;
 
 export const ACTIONS = {
@@ -47,4 +48,5 @@ export const ACTIONS = {
   riskClose: 'aigov_risk_close',
   exceptionActionDone: 'aigov_exception_action_done',
   registerSystem: 'aigov_register_system',
+  claimExemption: 'aigov_claim_exemption',
 } as const;

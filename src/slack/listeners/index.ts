@@ -5,6 +5,7 @@ import { registerViews } from './views/index.js';
 import { registerActions } from './actions/index.js';
 import { registerOptions } from './options/index.js';
 import { registerClassificationOverride } from './classification-override.js';
+import { registerExemptionClaim } from './exemption-claim.js';
 import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
 
@@ -15,6 +16,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerActions(app, deps);
   registerOptions(app, deps);
   registerClassificationOverride(app, deps);
+  registerExemptionClaim(app, deps);
   registerEvents(app, deps);
   registerShortcuts(app, deps);
 }

@@ -21,6 +21,8 @@ export function buildAnnouncementCard(args: {
     button('Open record', ACTIONS.openRecord, args.systemId),
     button('Report change', ACTIONS.reportChange, args.systemId),
     button('Override classification', ACTIONS.overrideClassification, args.systemId),
+    // Exemptions exist only under a law that binds; the forum decides every claim.
+    ...(c.bindingSources?.includes('co-sb26-189') ? [button('Claim an exemption', ACTIONS.claimExemption, args.systemId)] : []),
   ]));
   return { text: `New AI system registered: ${escapeText(args.name)} — ${TIER_LABELS[c.tier.value]}`, blocks };
 }
