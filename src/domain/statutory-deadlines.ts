@@ -106,6 +106,10 @@ export interface UpcomingApplicationDate extends ApplicationDate {
   appliesAt: Date;
   /** Whole calendar days from today (UTC) to `date`; 0 means it applies today. */
   daysUntil: number;
+  /** The day as a sentence says it, with where an amendment moved it from. */
+  day: string;
+  /** The law's short name, e.g. "EU AI Act". */
+  lawName: string;
   reason: string;
 }
 
@@ -141,6 +145,8 @@ export function upcomingApplicationDates(
         kind: 'statutory' as const,
         appliesAt: new Date(appliesMs),
         daysUntil,
+        day: movedNote(d),
+        lawName: LAW_NAMES[d.law ?? 'eu-ai-act'],
         reason: `${LAW_NAMES[d.law ?? 'eu-ai-act']} ${d.ref} applies ${when} (${movedNote(d)}): ${d.event}. This is a date set by law, not a review cycle.`,
       };
     });

@@ -107,12 +107,13 @@ describe('the governance digest of a realistic portfolio', () => {
     expect(text).toContain('*Reviews due in the next 14 days*\n• Invoice matcher — 2026-03-14');
   });
 
-  it('reports evidence completion for each framework and the EU AI Act dates as legal dates', () => {
+  it('reports evidence completion for each framework and the dates set by law as legal dates', () => {
     const text = textOf(message);
     for (const framework of ['ISO/IEC 42001:2023', 'NIST AI RMF 1.0', 'EU AI Act (Regulation (EU) 2024/1689, as amended)']) expect(text).toMatch(new RegExp(`${framework.replace(/[()/.,]/g, '\\$&')}: \\d+ of \\d+ claims answered`));
-    expect(text).toContain('EU AI Act dates of application coming up');
+    expect(text).toContain('Dates set by law coming up');
     expect(text).toContain('legal dates, not review cycles');
-    expect(text).toContain('2026-08-02');
+    expect(text).toMatch(/• 24 Jul 2026 \(\d+ days\) · EU AI Act OJ header of Regulation \(EU\) 2026\/1744: /);
+    expect(text).toMatch(/• 14 May 2026 \(\d+ days\) · Colorado SB 26-189 /);
   });
 
   it('shows the open exceptions and the acceptance expiring soon', () => {
