@@ -23,8 +23,8 @@ export interface RequirementRef { source: string; requirementId: string; title: 
 
 export interface ClassificationChange {
   kinds: ChangeKind[];
-  tier: { from: string | null; to: string };
-  primarySource: { from: string | null; to: string };
+  tier: { from: string | null; to: string; reason: string };
+  primarySource: { from: string | null; to: string; reason: string };
   bindingSources: { from: string[]; to: string[] };
   requirements: { added: RequirementRef[]; removed: RequirementRef[]; kept: number };
   cadence: { from: number | null; to: number | null };
@@ -105,8 +105,8 @@ const reasonOf = (c: Loose, key: string): string | null => {
 export function diffClassification(old: unknown, next: Classification): ClassificationChange | null {
   const before = isRecord(old) ? old : null;
   const after = next as unknown as Record<string, unknown>;
-  const tier = { from: valueOf(before?.tier), to: next.tier.value };
-  const primarySource = { from: valueOf(before?.primarySource), to: next.primarySource.value };
+  const tier = { from: valueOf(before?.tier), to: next.tier.value, reason: next.tier.reason };
+  const primarySource = { from: valueOf(before?.primarySource), to: next.primarySource.value, reason: next.primarySource.reason };
   const bindingSources = { from: bindingSourcesOf(before), to: bindingSourcesOf(after) };
   const oldReqs = requirementsOf(before);
   const newReqs = requirementsOf(after);

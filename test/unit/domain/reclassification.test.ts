@@ -25,7 +25,7 @@ describe('diffClassification', () => {
   it('reports a tier change with the new tier reason', () => {
     const change = diffClassification(stored(minimal), highRisk)!;
     expect(change.kinds).toContain('tier');
-    expect(change.tier).toEqual({ from: 'minimal', to: 'high' });
+    expect(change.tier).toEqual({ from: 'minimal', to: 'high', reason: highRisk.tier.reason });
     expect(change.reason).toBe(highRisk.tier.reason);
     expect(change.cadence).toEqual({ from: minimal.cadence.days, to: highRisk.cadence.days });
   });
@@ -65,7 +65,7 @@ describe('diffClassification', () => {
 
   it('reads a stored classification of an older shape without failing', () => {
     const change = diffClassification({ tier: 'high', primarySource: 'eu-ai-act' }, minimal)!;
-    expect(change.tier).toEqual({ from: 'high', to: 'minimal' });
+    expect(change.tier).toMatchObject({ from: 'high', to: 'minimal' });
     expect(change.requirements.removed).toEqual([]);
     expect(diffClassification(null, minimal)!.tier.from).toBeNull();
   });
