@@ -66,6 +66,8 @@ export interface ReclassifyOptions {
   batchSize?: number;
   /** Stop after this many batches without notifying (a run cut short, for tests of resuming). */
   stopAfterBatches?: number;
+  /** A server shutting down stops after the batch in hand; the next run resumes. */
+  signal?: AbortSignal;
 }
 
 /** Whether any registered system was last classified under rules or data other than this release's. */
@@ -104,7 +106,7 @@ export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceCon
     const more = input.dryRun ? await step(ctx.db) : await withTransaction(ctx, step);
     if (!more) break;
     batches += 1;
-    if (input.stopAfterBatches !== undefined && batches >= input.stopAfterBatches) return result;
+    if (input.signal?.aborted || (input.stopAfterBatches !== undefined && batches >= input.stopAfterBatches)) return result;
   }
   if (!input.dryRun) result.notified = await withTransaction(ctx, (tx) => notifyOnce(tx, ctx, result));
   return result;
