@@ -13,6 +13,7 @@ import {
 } from '../domain/reclassification.js';
 import { nextReviewDue, OPEN_REVIEW_STATUSES } from '../domain/review-cadence.js';
 import { SystemFacts } from '../domain/system-facts.js';
+import type { SystemFacts as Facts } from '../domain/system-facts.js';
 import { enqueuePosts } from '../outbox/enqueue.js';
 import {
   buildReclassificationSummary, buildReclassifiedDm, type ReclassificationTotals, type ReclassifiedSystem,
@@ -57,6 +58,8 @@ export interface ReclassifyResult {
   reviewsOpened: number;
   /** null when another run had already sent this version's messages (or a dry run). */
   notified: { owners: number; summary: boolean } | null;
+  /** Milliseconds per step, summed over batches, so a slow run says where its time went. */
+  stepMs: Record<string, number>;
 }
 
 export interface ReclassifyOptions {
@@ -90,17 +93,18 @@ const emptyByKind = () => Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as
 export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceContext; input?: ReclassifyOptions }): Promise<ReclassifyResult> {
   const result: ReclassifyResult = {
     versionKey: CLASSIFICATION_VERSION_KEY, dryRun: Boolean(input.dryRun), examined: 0, changed: 0, byKind: emptyByKind(), invalid: [],
-    claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null,
+    claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
   };
+  const memo = new Map<string, Classification>();
   let cursor = '';
   let batches = 0;
   for (;;) {
     const step = async (tx: DbOrTx) => {
       if (!input.dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(RECLASSIFY_LOCK_KEY))})`);
-      const batch = await loadBatch(tx, cursor, input.batchSize ?? BATCH, !input.dryRun);
+      const batch = await timed(result, 'load', () => loadBatch(tx, cursor, input.batchSize ?? BATCH, !input.dryRun));
       if (!batch.length) return false;
       cursor = batch[batch.length - 1]!.system.id;
-      await reclassifyBatch(tx, ctx, batch, result, input);
+      await reclassifyBatch(tx, ctx, batch, result, input, memo);
       return true;
     };
     const more = input.dryRun ? await step(ctx.db) : await withTransaction(ctx, step);
@@ -108,8 +112,28 @@ export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceCon
     batches += 1;
     if (input.signal?.aborted || (input.stopAfterBatches !== undefined && batches >= input.stopAfterBatches)) return result;
   }
-  if (!input.dryRun) result.notified = await withTransaction(ctx, (tx) => notifyOnce(tx, ctx, result));
+  if (!input.dryRun) result.notified = await timed(result, 'notify', () => withTransaction(ctx, (tx) => notifyOnce(tx, ctx, result)));
   return result;
+}
+
+async function timed<T>(result: ReclassifyResult, step: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try { return await fn(); } finally { result.stepMs[step] = Math.round((result.stepMs[step] ?? 0) + performance.now() - started); }
+}
+
+/**
+ * classifyIntake depends on the facts, not on who owns the system or what it is called (a unit test
+ * holds it to that): an inventory of thousands has far fewer distinct fact sets, each classified once.
+ */
+function classifyMemo(memo: Map<string, Classification>, facts: Facts, policy: ServiceContext['policy']['classification']): Classification {
+  const { name: _name, purpose: _purpose, owner: _owner, ...rest } = facts;
+  const key = JSON.stringify(rest);
+  let found = memo.get(key);
+  if (!found) {
+    found = classifyIntake(facts, policy);
+    memo.set(key, found);
+  }
+  return found;
 }
 
 type BatchRow = Awaited<ReturnType<typeof loadBatch>>[number];
@@ -124,7 +148,7 @@ async function loadBatch(tx: DbOrTx, after: string, size: number, lock: boolean)
 }
 
 /** The facts as registered: the columns (which later changes update) over the stored facts (which hold what the columns do not). */
-function factsOf(system: BatchRow['system']) {
+export function factsOf(system: typeof aiSystems.$inferSelect) {
   const columns = {
     name: system.name, purpose: system.purpose, owner: system.ownerId, lifecycleStage: system.lifecycleStage, operatorRole: system.operatorRole,
     euNexus: system.euNexus, dataCategories: system.dataCategories, prohibitedPractice: system.prohibitedPractice, annexIProduct: system.annexIProduct,
@@ -145,15 +169,18 @@ interface Decided {
   overrides: { outcome: string; value: string }[];
 }
 
-async function reclassifyBatch(tx: DbOrTx, ctx: ServiceContext, batch: BatchRow[], result: ReclassifyResult, input: ReclassifyOptions): Promise<void> {
+async function reclassifyBatch(
+  tx: DbOrTx, ctx: ServiceContext, batch: BatchRow[], result: ReclassifyResult, input: ReclassifyOptions, memo: Map<string, Classification>,
+): Promise<void> {
   const decided: Decided[] = [];
+  const started = performance.now();
   for (const row of batch) {
     const facts = factsOf(row.system);
     if (!facts.success) {
       result.invalid.push({ systemId: row.system.id, name: row.system.name, problem: facts.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
       continue;
     }
-    const next = classifyIntake(facts.data, ctx.policy.classification);
+    const next = classifyMemo(memo, facts.data, ctx.policy.classification);
     const change = row.current ? diffClassification(row.current.computed, next) : diffClassification(null, next);
     const held = overriddenOutcomes(row.current?.overrides);
     const overrides = [...held.keys()].filter((k) => k in OVERRIDE_COLUMN)
@@ -166,27 +193,28 @@ async function reclassifyBatch(tx: DbOrTx, ctx: ServiceContext, batch: BatchRow[
       input.onChange?.({ systemId: row.system.id, name: row.system.name, ownerId: row.system.ownerId, change, overrides });
     }
   }
+  result.stepMs.classify = Math.round((result.stepMs.classify ?? 0) + performance.now() - started);
   if (input.dryRun || !decided.length) return;
   const tx2 = tx as Tx;
   const now = ctx.now();
 
-  await insertMany(tx2, classifications, decided.map((d) => ({
+  await timed(result, 'storeClassifications', () => insertMany(tx2, classifications, decided.map((d) => ({
     id: d.classificationId, systemId: d.row.system.id, requestId: null, computed: d.next, overrides: (d.row.current?.overrides as unknown[] | undefined) ?? [],
     rulesVersion: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS, replaces: d.row.current?.id ?? null, change: d.change,
     createdBy: ctx.actor.userId, createdAt: now,
-  })));
-  await updateSystems(tx2, now, decided);
+  }))));
+  await timed(result, 'updateSystems', () => updateSystems(tx2, now, decided));
   const changed = decided.filter((d): d is Decided & { change: ClassificationChange } => d.change !== null);
-  const claimAudits = await reconcileClaims(tx2, ctx, changed, result);
-  const reviewAudits = await openReviews(tx2, ctx, changed, result);
-  await recordAudits(tx2, ctx, [
+  const claimAudits = await timed(result, 'claims', () => reconcileClaims(tx2, ctx, changed, result));
+  const reviewAudits = await timed(result, 'reviews', () => openReviews(tx2, ctx, changed, result));
+  await timed(result, 'audit', () => recordAudits(tx2, ctx, [
     ...decided.map((d): AuditEntry => ({
       action: 'classification.recomputed', subjectType: 'ai_system', subjectId: d.row.system.id,
       before: { classificationId: d.row.current?.id ?? null, tier: d.row.system.riskTier, primarySource: d.row.system.primarySource },
       after: { classificationId: d.classificationId, versionKey: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS, change: d.change, overridesKept: d.overrides },
     })),
     ...claimAudits, ...reviewAudits,
-  ]);
+  ]));
 }
 
 /** The system row follows the new classification, except the outcomes an admin override holds. */

@@ -89,3 +89,12 @@ describe('dates and overrides', () => {
     expect(o.get('tier')!.to).toBe('minimal');
   });
 });
+
+describe('what classifyIntake depends on', () => {
+  // reclassifyInventory classifies each distinct set of facts once: this holds it to facts, not names.
+  it('gives the same classification whatever the system is called, what it is for, or who owns it', () => {
+    const a = classifyIntake(facts({ annexIIIPoint: '4(a)', transparency: ['interacts_with_people'] }));
+    const b = classifyIntake(facts({ name: 'Another name', purpose: 'Something else entirely.', owner: 'U0SOMEONE', annexIIIPoint: '4(a)', transparency: ['interacts_with_people'] }));
+    expect(b).toEqual(a);
+  });
+});
