@@ -6,6 +6,7 @@ import { newId } from '../db/ids.js';
 import { insertMany } from '../db/insert-many.js';
 import { inList } from '../db/in-list.js';
 import { rowsOf } from '../db/rows.js';
+import { jsonbMd5 } from '../db/jsonb-text.js';
 import { classifyIntake, type Classification } from '../domain/classify-intake.js';
 import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../domain/catalog/versions.js';
 import {
@@ -49,6 +50,8 @@ export interface ReclassifyResult {
   dryRun: boolean;
   /** Systems classified under other rules, and so classified again (or, dry, that would be). */
   examined: number;
+  /** Of those, computed exactly as stored (only the versions recorded change). */
+  identical: number;
   changed: number;
   byKind: Record<ChangeKind, number>;
   /** Systems whose stored facts no longer validate: left as they were, named so someone can fix them. */
@@ -92,7 +95,7 @@ const emptyByKind = () => Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as
  */
 export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceContext; input?: ReclassifyOptions }): Promise<ReclassifyResult> {
   const result: ReclassifyResult = {
-    versionKey: CLASSIFICATION_VERSION_KEY, dryRun: Boolean(input.dryRun), examined: 0, changed: 0, byKind: emptyByKind(), invalid: [],
+    versionKey: CLASSIFICATION_VERSION_KEY, dryRun: Boolean(input.dryRun), examined: 0, identical: 0, changed: 0, byKind: emptyByKind(), invalid: [],
     claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
   };
   const memo = new Map<string, Classification>();
@@ -125,6 +128,17 @@ async function timed<T>(result: ReclassifyResult, step: string, fn: () => Promis
  * classifyIntake depends on the facts, not on who owns the system or what it is called (a unit test
  * holds it to that): an inventory of thousands has far fewer distinct fact sets, each classified once.
  */
+const fingerprints = new WeakMap<Classification, string>();
+/** md5 of the classification as PostgreSQL would print it from jsonb; memoised classifications are fingerprinted once. */
+function fingerprint(c: Classification): string {
+  let found = fingerprints.get(c);
+  if (!found) {
+    found = jsonbMd5(c);
+    fingerprints.set(c, found);
+  }
+  return found;
+}
+
 function classifyMemo(memo: Map<string, Classification>, facts: Facts, policy: ServiceContext['policy']['classification']): Classification {
   const { name: _name, purpose: _purpose, owner: _owner, ...rest } = facts;
   const key = JSON.stringify(rest);
@@ -139,7 +153,9 @@ function classifyMemo(memo: Map<string, Classification>, facts: Facts, policy: S
 type BatchRow = Awaited<ReturnType<typeof loadBatch>>[number];
 
 async function loadBatch(tx: DbOrTx, after: string, size: number, lock: boolean) {
-  const query = tx.select({ system: aiSystems, current: { id: classifications.id, computed: classifications.computed, overrides: classifications.overrides } })
+  // The stored document's fingerprint, not the document: most systems classify exactly as before, and
+  // only the others' classifications are read back to be compared.
+  const query = tx.select({ system: aiSystems, current: { id: classifications.id, md5: sql<string>`md5(${classifications.computed}::text)`, overrides: classifications.overrides } })
     .from(aiSystems).leftJoin(classifications, eq(classifications.id, aiSystems.currentClassificationId))
     .where(and(gt(aiSystems.id, after), sql`${classifications.rulesVersion} is distinct from ${CLASSIFICATION_VERSION_KEY}`))
     .orderBy(asc(aiSystems.id)).limit(size);
@@ -167,6 +183,8 @@ interface Decided {
   change: ClassificationChange | null;
   classificationId: string;
   overrides: { outcome: string; value: string }[];
+  /** Computed exactly as the stored classification was. */
+  identical: boolean;
 }
 
 async function reclassifyBatch(
@@ -174,6 +192,7 @@ async function reclassifyBatch(
 ): Promise<void> {
   const decided: Decided[] = [];
   const started = performance.now();
+  const computed = [];
   for (const row of batch) {
     const facts = factsOf(row.system);
     if (!facts.success) {
@@ -181,12 +200,20 @@ async function reclassifyBatch(
       continue;
     }
     const next = classifyMemo(memo, facts.data, ctx.policy.classification);
-    const change = row.current ? diffClassification(row.current.computed, next) : diffClassification(null, next);
+    computed.push({ row, next, identical: row.current !== null && row.current.md5 === fingerprint(next) });
+  }
+  const differing = computed.filter((c) => !c.identical && c.row.current).map((c) => c.row.current!.id);
+  const stored = new Map(differing.length
+    ? (await tx.select({ id: classifications.id, computed: classifications.computed }).from(classifications).where(inList(classifications.id, differing))).map((c) => [c.id, c.computed])
+    : []);
+  for (const { row, next, identical } of computed) {
+    const change = identical ? null : diffClassification(row.current ? stored.get(row.current.id) : null, next);
     const held = overriddenOutcomes(row.current?.overrides);
     const overrides = [...held.keys()].filter((k) => k in OVERRIDE_COLUMN)
       .map((k) => ({ outcome: k, value: String(row.system[OVERRIDE_COLUMN[k as keyof typeof OVERRIDE_COLUMN]]) }));
-    decided.push({ row, next, change, classificationId: newId('cls'), overrides });
+    decided.push({ row, next, change, classificationId: newId('cls'), overrides, identical });
     result.examined += 1;
+    if (identical) result.identical += 1;
     if (change) {
       result.changed += 1;
       for (const k of change.kinds) result.byKind[k] += 1;
@@ -198,11 +225,7 @@ async function reclassifyBatch(
   const tx2 = tx as Tx;
   const now = ctx.now();
 
-  await timed(result, 'storeClassifications', () => insertMany(tx2, classifications, decided.map((d) => ({
-    id: d.classificationId, systemId: d.row.system.id, requestId: null, computed: d.next, overrides: (d.row.current?.overrides as unknown[] | undefined) ?? [],
-    rulesVersion: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS, replaces: d.row.current?.id ?? null, change: d.change,
-    createdBy: ctx.actor.userId, createdAt: now,
-  }))));
+  await timed(result, 'storeClassifications', () => storeClassifications(tx2, ctx, decided));
   await timed(result, 'updateSystems', () => updateSystems(tx2, now, decided));
   const changed = decided.filter((d): d is Decided & { change: ClassificationChange } => d.change !== null);
   const claimAudits = await timed(result, 'claims', () => reconcileClaims(tx2, ctx, changed, result));
@@ -211,10 +234,32 @@ async function reclassifyBatch(
     ...decided.map((d): AuditEntry => ({
       action: 'classification.recomputed', subjectType: 'ai_system', subjectId: d.row.system.id,
       before: { classificationId: d.row.current?.id ?? null, tier: d.row.system.riskTier, primarySource: d.row.system.primarySource },
-      after: { classificationId: d.classificationId, versionKey: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS, change: d.change, overridesKept: d.overrides },
+      after: { classificationId: d.classificationId, versionKey: CLASSIFICATION_VERSION_KEY, change: d.change, overridesKept: d.overrides },
     })),
     ...claimAudits, ...reviewAudits,
   ]));
+}
+
+/**
+ * The new classifications, linked to those they replace. One computed exactly as before is copied
+ * from the stored row inside the database (the same document, now recorded under this release's
+ * versions) rather than sent again: for most of an inventory that is most of the bytes.
+ */
+async function storeClassifications(tx: Tx, ctx: ServiceContext, decided: Decided[]): Promise<void> {
+  const now = ctx.now();
+  const same = decided.filter((d) => d.identical);
+  if (same.length) {
+    await tx.execute(sql`insert into ${classifications} (id, system_id, request_id, computed, overrides, rules_version, versions, replaces, change, created_by, created_at)
+      select r.id, c.system_id, null, c.computed, c.overrides, ${CLASSIFICATION_VERSION_KEY}, ${JSON.stringify(CLASSIFICATION_VERSIONS)}::jsonb, c.id, null,
+        ${ctx.actor.userId}, ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(same.map((d) => ({ id: d.classificationId, replaces: d.row.current!.id })))}::jsonb) as r(id text, replaces text)
+      join ${classifications} c on c.id = r.replaces`);
+  }
+  await insertMany(tx, classifications, decided.filter((d) => !d.identical).map((d) => ({
+    id: d.classificationId, systemId: d.row.system.id, requestId: null, computed: d.next, overrides: (d.row.current?.overrides as unknown[] | undefined) ?? [],
+    rulesVersion: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS, replaces: d.row.current?.id ?? null, change: d.change,
+    createdBy: ctx.actor.userId, createdAt: now,
+  })));
 }
 
 /** The system row follows the new classification, except the outcomes an admin override holds. */

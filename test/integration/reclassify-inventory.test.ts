@@ -76,7 +76,7 @@ describe('reclassifying an inventory classified under other rules', () => {
     beforeAll(async () => { result = await run(db); });
 
     it('keeps the old classification and links a new one made under this release\'s versions', async () => {
-      expect(result).toMatchObject({ examined: 3, changed: 2, claimsAdded: 1, claimsRetired: 1, reviewsOpened: 2, notified: { owners: 2, summary: true } });
+      expect(result).toMatchObject({ examined: 3, identical: 1, changed: 2, claimsAdded: 1, claimsRetired: 1, reviewsOpened: 2, notified: { owners: 2, summary: true } });
       const [system] = await db.select().from(aiSystems).where(eq(aiSystems.id, screener));
       const [cls] = await db.select().from(classifications).where(eq(classifications.id, system!.currentClassificationId!));
       expect(cls).toMatchObject({ replaces: oldScreenerCls, rulesVersion: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS });
