@@ -203,9 +203,11 @@ async function reclassifyBatch(
     computed.push({ row, next, identical: row.current !== null && row.current.md5 === fingerprint(next) });
   }
   const differing = computed.filter((c) => !c.identical && c.row.current).map((c) => c.row.current!.id);
+  result.stepMs.classify = Math.round((result.stepMs.classify ?? 0) + performance.now() - started);
   const stored = new Map(differing.length
-    ? (await tx.select({ id: classifications.id, computed: classifications.computed }).from(classifications).where(inList(classifications.id, differing))).map((c) => [c.id, c.computed])
+    ? (await timed(result, 'loadDiffering', () => tx.select({ id: classifications.id, computed: classifications.computed }).from(classifications).where(inList(classifications.id, differing)))).map((c) => [c.id, c.computed])
     : []);
+  const diffing = performance.now();
   for (const { row, next, identical } of computed) {
     const change = identical ? null : diffClassification(row.current ? stored.get(row.current.id) : null, next);
     const held = overriddenOutcomes(row.current?.overrides);
@@ -220,7 +222,7 @@ async function reclassifyBatch(
       input.onChange?.({ systemId: row.system.id, name: row.system.name, ownerId: row.system.ownerId, change, overrides });
     }
   }
-  result.stepMs.classify = Math.round((result.stepMs.classify ?? 0) + performance.now() - started);
+  result.stepMs.diff = Math.round((result.stepMs.diff ?? 0) + performance.now() - diffing);
   if (input.dryRun || !decided.length) return;
   const tx2 = tx as Tx;
   const now = ctx.now();

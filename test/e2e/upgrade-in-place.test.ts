@@ -72,6 +72,18 @@ describe('upgrading in place', () => {
       expect(posts).toHaveLength(3);
       // The card of the system that gained a requirement was edited in place.
       expect(fake.since(mark, 'chat.update').filter((c) => c.ok).length).toBeGreaterThanOrEqual(1);
+      // The DM's Start review opens the review form, as a review card's would.
+      const sent = dm(USERS.owner)[0]!;
+      const stored = fake.message(String(sent.response!.channel), String(sent.response!.ts))!;
+      const block = (stored.blocks as { block_id?: string; elements?: { action_id?: string; value?: string }[] }[])
+        .find((b) => b.elements?.some((e) => e.action_id === 'aigov_start_review'))!;
+      const reviewId = block.elements!.find((e) => e.action_id === 'aigov_start_review')!.value!;
+      const clicked = fake.mark();
+      const res = await app.slack.blockActions({ user: USERS.owner, actionId: 'aigov_start_review', value: reviewId, blockId: block.block_id!,
+        message: { channel: stored.channel, ts: stored.ts, text: stored.text, blocks: stored.blocks } });
+      expect(res.status).toBe(200);
+      const opened = await fake.waitFor(() => fake.since(clicked, 'views.open').find((c) => c.ok), 3000);
+      expect(JSON.stringify(opened.args.view)).toContain(reviewId);
       const rows = await database.db.select({ v: classifications.rulesVersion }).from(aiSystems).innerJoin(classifications, eq(classifications.id, aiSystems.currentClassificationId));
       expect(rows.every((r) => r.v === CLASSIFICATION_VERSION_KEY)).toBe(true);
     } finally {
