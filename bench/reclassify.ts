@@ -19,6 +19,9 @@ import { heading, mb, peakRssBytes, say, table, verdict } from './support/report
 import { FULL_SCALE, seedClaims, seedDeliveredMessages, seedSystems } from './support/seed-scale.js';
 
 const TARGET_MS = 15_000;
+// A smaller inventory (BENCH_SYSTEMS=2500) shows whether memory grows with its size: it should not.
+const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? FULL_SCALE.systems);
+const SCALE = { ...FULL_SCALE, systems: SYSTEMS, claims: SYSTEMS * (FULL_SCALE.claims / FULL_SCALE.systems) };
 const silent = pino({ level: 'silent' });
 
 /**
@@ -62,8 +65,8 @@ export async function benchReclassify(): Promise<boolean> {
 
 async function seed(db: Db, now: Date) {
   const started = performance.now();
-  await seedSystems(db, now, FULL_SCALE);
-  await seedClaims(db, now, FULL_SCALE.claims);
+  await seedSystems(db, now, SCALE);
+  await seedClaims(db, now, SCALE.claims);
   // Announcements and evidence cards already delivered, and a classification row per system.
   await seedDeliveredMessages(db, now);
   // What the previous release stored: the classification this release computes, except that every
@@ -91,7 +94,7 @@ async function seed(db: Db, now: Date) {
   const [claims] = await db.execute(sql`select count(*)::int as n from evidence_claims`) as unknown as { n: number }[];
   await db.execute(sql`vacuum analyze`);
   await db.execute(sql`checkpoint`).catch(() => {});
-  return { systems: FULL_SCALE.systems, claims: claims!.n, annexIII, annexIIIOwners: owners!.n, oldDate, ms: performance.now() - started };
+  return { systems: SCALE.systems, claims: claims!.n, annexIII, annexIIIOwners: owners!.n, oldDate, ms: performance.now() - started };
 }
 
 interface RunFigures { cpuMs: number; stepMs: Record<string, number>; ms: number; examined: number; changed: number; byKind: Record<string, number>; reviewsOpened: number; rssBefore: number; rssMin: number; rssMax: number; peakRss: number }

@@ -99,6 +99,10 @@ export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceCon
     claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
   };
   const memo = new Map<string, Classification>();
+  // Systems left under other rules after this version's messages went out (registered by a replica of the
+  // previous release during a rolling upgrade) have no DM coming: their reviewers get review cards instead.
+  const told = !input.dryRun && (await ctx.db.select({ key: jobRuns.periodKey }).from(jobRuns)
+    .where(and(eq(jobRuns.job, 'reclassify'), eq(jobRuns.periodKey, versionHandle())))).length > 0;
   let cursor = '';
   let batches = 0;
   for (;;) {
@@ -107,7 +111,7 @@ export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceCon
       const batch = await timed(result, 'load', () => loadBatch(tx, cursor, input.batchSize ?? BATCH, !input.dryRun));
       if (!batch.length) return false;
       cursor = batch[batch.length - 1]!.system.id;
-      await reclassifyBatch(tx, ctx, batch, result, input, memo);
+      await reclassifyBatch(tx, ctx, batch, result, { ...input, told }, memo);
       return true;
     };
     const more = input.dryRun ? await step(ctx.db) : await withTransaction(ctx, step);
@@ -188,7 +192,7 @@ interface Decided {
 }
 
 async function reclassifyBatch(
-  tx: DbOrTx, ctx: ServiceContext, batch: BatchRow[], result: ReclassifyResult, input: ReclassifyOptions, memo: Map<string, Classification>,
+  tx: DbOrTx, ctx: ServiceContext, batch: BatchRow[], result: ReclassifyResult, input: ReclassifyOptions & { told: boolean }, memo: Map<string, Classification>,
 ): Promise<void> {
   const decided: Decided[] = [];
   const started = performance.now();
@@ -230,8 +234,8 @@ async function reclassifyBatch(
   await timed(result, 'storeClassifications', () => storeClassifications(tx2, ctx, decided));
   await timed(result, 'updateSystems', () => updateSystems(tx2, now, decided));
   const changed = decided.filter((d): d is Decided & { change: ClassificationChange } => d.change !== null);
-  const claimAudits = await timed(result, 'claims', () => reconcileClaims(tx2, ctx, changed, result));
-  const reviewAudits = await timed(result, 'reviews', () => openReviews(tx2, ctx, changed, result));
+  const claimAudits = await timed(result, 'claims', () => reconcileClaims(tx2, ctx, changed, result, input.told));
+  const reviewAudits = await timed(result, 'reviews', () => openReviews(tx2, ctx, changed, result, input.told));
   await timed(result, 'audit', () => recordAudits(tx2, ctx, [
     ...decided.map((d): AuditEntry => ({
       action: 'classification.recomputed', subjectType: 'ai_system', subjectId: d.row.system.id,
@@ -289,7 +293,9 @@ async function updateSystems(tx: Tx, now: Date, decided: Decided[]): Promise<voi
  * retired one comes back if its requirement applies again, and one whose requirement no longer applies
  * is retired with the reason. Nothing is deleted; answered claims keep their evidence.
  */
-async function reconcileClaims(tx: Tx, ctx: ServiceContext, changed: (Decided & { change: ClassificationChange })[], result: ReclassifyResult): Promise<AuditEntry[]> {
+async function reconcileClaims(
+  tx: Tx, ctx: ServiceContext, changed: (Decided & { change: ClassificationChange })[], result: ReclassifyResult, told: boolean,
+): Promise<AuditEntry[]> {
   const affected = changed.filter((d) => d.change.kinds.includes('requirements'));
   if (!affected.length) return [];
   const now = ctx.now();
@@ -352,12 +358,14 @@ async function reconcileClaims(tx: Tx, ctx: ServiceContext, changed: (Decided & 
   result.claimsRetired += retired.length;
   // Cards already in the owner's DM are edited in place; a new card would be a second message, and the
   // re-classification DM is the one that tells them.
-  await refreshEvidenceCards(tx, [...cards.values()], { postNew: false });
+  await refreshEvidenceCards(tx, [...cards.values()], { postNew: told });
   return audits;
 }
 
 /** A `reclassified` review per changed system, unless one is open. Its reviewer is asked in the owner's DM, or by card when someone else reviews. */
-async function openReviews(tx: Tx, ctx: ServiceContext, changed: (Decided & { change: ClassificationChange })[], result: ReclassifyResult): Promise<AuditEntry[]> {
+async function openReviews(
+  tx: Tx, ctx: ServiceContext, changed: (Decided & { change: ClassificationChange })[], result: ReclassifyResult, told: boolean,
+): Promise<AuditEntry[]> {
   if (!changed.length) return [];
   const now = ctx.now();
   const open = new Set((await tx.select({ systemId: reviews.systemId }).from(reviews).where(and(inList(reviews.systemId, changed.map((d) => d.row.system.id)),
@@ -369,7 +377,7 @@ async function openReviews(tx: Tx, ctx: ServiceContext, changed: (Decided & { ch
   const opened = rows.filter((r) => inserted.has(r.id));
   result.reviewsOpened += opened.length;
   const owners = new Map(changed.map((d) => [d.row.system.id, d.row.system.ownerId]));
-  for (const r of opened) if (r.reviewerId !== owners.get(r.systemId)) await sendReviewCard(tx, ctx, { reviewId: r.id });
+  for (const r of opened) if (told || r.reviewerId !== owners.get(r.systemId)) await sendReviewCard(tx, ctx, { reviewId: r.id });
   return opened.map((r) => ({ action: 'review.due', subjectType: 'review', subjectId: r.id,
     after: { systemId: r.systemId, dueAt: r.dueAt, dueReason: 'reclassified', reviewerId: r.reviewerId, versionKey: CLASSIFICATION_VERSION_KEY } }));
 }

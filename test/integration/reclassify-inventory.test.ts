@@ -150,6 +150,17 @@ describe('reclassifying an inventory classified under other rules', () => {
       expect(await inventoryNeedsReclassification(db)).toBe(false);
       expect((await db.select().from(aiSystems).where(eq(aiSystems.id, fresh)))[0]!.currentClassificationId).toBeTruthy();
     });
+
+    it('asks by review card about a system the previous release registered after this version\'s messages went out', async () => {
+      const late = await register(db, 'Late loan scorer', { annexIIIPoint: '5(b)' });
+      await ageClassification(db, late, (c) => { c.tier = { value: 'minimal', reason: 'Old rules.', refs: [] }; });
+      const dms = (await queued(db, 'reclassified')).length;
+      const result = await run(db);
+      expect(result).toMatchObject({ examined: 1, changed: 1, reviewsOpened: 1, notified: null });
+      expect(await queued(db, 'reclassified')).toHaveLength(dms);
+      const [review] = await db.select().from(reviews).where(and(eq(reviews.systemId, late), eq(reviews.dueReason, 'reclassified')));
+      expect(await queued(db, `post:review:${review!.id}:`)).toHaveLength(1);
+    });
   });
 });
 
