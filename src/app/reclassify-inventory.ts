@@ -27,6 +27,8 @@ import { sendReviewCard } from './notify/review-card.js';
 const DAY_MS = 86_400_000;
 /** Systems per transaction: a few hundred systems' claims at a time, however large the inventory. */
 const BATCH = 500;
+/** Distinct fact sets whose classification is kept for reuse within a run. */
+const MEMO_LIMIT = 500;
 /** Owners' DMs per page of changed systems read back for the notifications. */
 const NOTIFY_PAGE = 2_000;
 // Every write of a re-classification holds this transaction lock: two replicas starting together take
@@ -148,6 +150,8 @@ function classifyMemo(memo: Map<string, Classification>, facts: Facts, policy: S
   const key = JSON.stringify(rest);
   let found = memo.get(key);
   if (!found) {
+    // Bounded, so memory stays flat however varied the inventory: past the bound it starts again.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
     found = classifyIntake(facts, policy);
     memo.set(key, found);
   }
@@ -383,6 +387,8 @@ async function openReviews(
 }
 
 const SUMMARY_SYSTEMS = 25;
+/** Overridden systems named on the summary; the rest are counted. */
+const SUMMARY_OVERRIDES = 15;
 
 /**
  * One DM per owner and one governance summary for this version key, in the transaction that takes the
@@ -399,6 +405,7 @@ async function notifyOnce(tx: Tx, ctx: ServiceContext, result: ReclassifyResult)
   const totals: ReclassificationTotals = { examined: 0, changed: 0, owners: 0, byKind: emptyByKind() };
   const listed: ReclassifiedSystem[] = [];
   const overridden: ReclassifiedSystem[] = [];
+  let overriddenCount = 0;
   let owner = null as { id: string; systems: ReclassifiedSystem[] } | null;
   let pending: { ownerId: string; systems: ReclassifiedSystem[] }[] = [];
   const flush = async () => {
@@ -430,7 +437,10 @@ async function notifyOnce(tx: Tx, ctx: ServiceContext, result: ReclassifyResult)
       totals.changed += 1;
       for (const k of change.kinds) totals.byKind[k] += 1;
       if (listed.length < SUMMARY_SYSTEMS) listed.push(s);
-      if (s.overrides.length) overridden.push(s);
+      if (s.overrides.length) {
+        overriddenCount += 1;
+        if (overridden.length < SUMMARY_OVERRIDES) overridden.push(s);
+      }
       if (owner?.id !== s.ownerId) {
         if (owner) pending.push({ ownerId: owner.id, systems: owner.systems });
         owner = { id: s.ownerId, systems: [] };
@@ -446,10 +456,10 @@ async function notifyOnce(tx: Tx, ctx: ServiceContext, result: ReclassifyResult)
   totals.examined = Number(counted[0]?.n ?? result.examined);
   let summary = false;
   if (totals.changed) {
-    const message = buildReclassificationSummary({ totals, systems: listed, overridden, rulesVersion: CLASSIFICATION_VERSIONS.rules });
+    const message = buildReclassificationSummary({ totals, systems: listed, overridden, overriddenCount, rulesVersion: CLASSIFICATION_VERSIONS.rules });
     summary = (await enqueuePosts(tx, [{ message: { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, ...message }, idempotencyKey: `reclassified-summary:${handle}` }])).size > 0;
   }
-  const outcome = { examined: totals.examined, changed: totals.changed, owners: totals.owners, byKind: totals.byKind, overridesFlagged: overridden.length };
+  const outcome = { examined: totals.examined, changed: totals.changed, owners: totals.owners, byKind: totals.byKind, overridesFlagged: overriddenCount };
   await tx.update(jobRuns).set({ status: 'done', finishedAt: now, summary: outcome }).where(and(eq(jobRuns.job, 'reclassify'), eq(jobRuns.periodKey, handle)));
   await recordAudit(tx, ctx, { action: 'inventory.reclassified', subjectType: 'inventory', subjectId: handle,
     after: { ...outcome, versionKey: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS } });

@@ -75,8 +75,9 @@ const MAX_SUMMARY_LINES = 25;
 
 /** The governance channel's one summary of a re-classification: counts by kind of change, then the systems. */
 export function buildReclassificationSummary(m: {
-  totals: ReclassificationTotals; systems: readonly ReclassifiedSystem[]; overridden: readonly ReclassifiedSystem[]; rulesVersion: string;
+  totals: ReclassificationTotals; systems: readonly ReclassifiedSystem[]; overridden: readonly ReclassifiedSystem[]; overriddenCount?: number; rulesVersion: string;
 }): { text: string; blocks: Block[] } {
+  const overriddenCount = m.overriddenCount ?? m.overridden.length;
   const t = m.totals;
   const counts = CHANGE_KINDS.filter((k) => t.byKind[k] > 0).map((k) => `• ${CHANGE_KIND_LABELS[k]}: *${t.byKind[k]}*`);
   const blocks: Block[] = [
@@ -87,7 +88,7 @@ export function buildReclassificationSummary(m: {
   if (lines.length) blocks.push(section(truncate(`*Systems*\n${lines.join('\n')}${m.systems.length < t.changed ? `\n…and ${t.changed - m.systems.length} more (see \`aigov export inventory\`)` : ''}`, 3000)));
   if (m.overridden.length) {
     const flagged = m.overridden.slice(0, 15).map((s) => `• *${escapeText(s.name)}* (\`${s.systemId}\`): override kept — ${s.overrides.map((o) => `${o.outcome} stays ${escapeText(o.value)}`).join(', ')}; the new rules say ${escapeText(changeLines(s.change).join('; ').replace(/\*/g, ''))}`);
-    blocks.push(section(truncate(`:warning: *Overrides to confirm or lift*\n${flagged.join('\n')}${m.overridden.length > 15 ? `\n…and ${m.overridden.length - 15} more` : ''}`, 3000)));
+    blocks.push(section(truncate(`:warning: *Overrides to confirm or lift*\n${flagged.join('\n')}${overriddenCount > flagged.length ? `\n…and ${overriddenCount - flagged.length} more` : ''}`, 3000)));
     blocks.push(context('An override stays until the forum lifts it: confirm it, or override the system again to the value the rules now give.'));
   }
   return { text: `The inventory was reclassified: ${t.changed} of ${t.examined} systems changed`, blocks };
