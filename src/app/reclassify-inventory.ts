@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
 /** Systems per transaction: a few hundred systems' claims at a time, however large the inventory. */
 const BATCH = 500;
 /** Distinct fact sets whose classification is kept for reuse within a run. */
-const MEMO_LIMIT = 500;
+const MEMO_LIMIT = 2_000;
 /** Owners' DMs per page of changed systems read back for the notifications. */
 const NOTIFY_PAGE = 2_000;
 // Every write of a re-classification holds this transaction lock: two replicas starting together take
@@ -101,10 +101,6 @@ export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceCon
     claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
   };
   const memo = new Map<string, Classification>();
-  // Systems left under other rules after this version's messages went out (registered by a replica of the
-  // previous release during a rolling upgrade) have no DM coming: their reviewers get review cards instead.
-  const told = !input.dryRun && (await ctx.db.select({ key: jobRuns.periodKey }).from(jobRuns)
-    .where(and(eq(jobRuns.job, 'reclassify'), eq(jobRuns.periodKey, versionHandle())))).length > 0;
   let cursor = '';
   let batches = 0;
   for (;;) {
@@ -113,6 +109,10 @@ export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceCon
       const batch = await timed(result, 'load', () => loadBatch(tx, cursor, input.batchSize ?? BATCH, !input.dryRun));
       if (!batch.length) return false;
       cursor = batch[batch.length - 1]!.system.id;
+      // Systems left under other rules after this version's messages went out (registered by a replica of
+      // the previous release during a rolling upgrade) have no DM coming: their reviewers get review cards.
+      const told = !input.dryRun && (await tx.select({ key: jobRuns.periodKey }).from(jobRuns)
+        .where(and(eq(jobRuns.job, 'reclassify'), eq(jobRuns.periodKey, versionHandle())))).length > 0;
       await reclassifyBatch(tx, ctx, batch, result, { ...input, told }, memo);
       return true;
     };
@@ -130,10 +130,6 @@ async function timed<T>(result: ReclassifyResult, step: string, fn: () => Promis
   try { return await fn(); } finally { result.stepMs[step] = Math.round((result.stepMs[step] ?? 0) + performance.now() - started); }
 }
 
-/**
- * classifyIntake depends on the facts, not on who owns the system or what it is called (a unit test
- * holds it to that): an inventory of thousands has far fewer distinct fact sets, each classified once.
- */
 const fingerprints = new WeakMap<Classification, string>();
 /** md5 of the classification as PostgreSQL would print it from jsonb; memoised classifications are fingerprinted once. */
 function fingerprint(c: Classification): string {
@@ -145,6 +141,10 @@ function fingerprint(c: Classification): string {
   return found;
 }
 
+/**
+ * classifyIntake depends on the facts, not on who owns the system or what it is called (a unit test
+ * holds it to that): an inventory of thousands has far fewer distinct fact sets, each classified once.
+ */
 function classifyMemo(memo: Map<string, Classification>, facts: Facts, policy: ServiceContext['policy']['classification']): Classification {
   const { name: _name, purpose: _purpose, owner: _owner, ...rest } = facts;
   const key = JSON.stringify(rest);
