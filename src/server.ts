@@ -5,10 +5,14 @@ import { createRuntime, type Runtime } from './runtime.js';
 import { startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { registerOutboxGauges } from './outbox/metrics.js';
+import { reclassifyAtStart } from './jobs/reclassify-at-start.js';
+import type { ReclassifyResult } from './app/reclassify-inventory.js';
 
 export interface Server {
   readonly runtime: Runtime;
   readonly port: number;
+  /** The re-classification a start on a database classified under other rules runs once; null when there was none to do. */
+  readonly reclassification: Promise<ReclassifyResult | null>;
   /** Stop taking requests, finish in-flight work and deliveries, close the pool. */
   stop(): Promise<void>;
 }
@@ -34,12 +38,17 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
     await database.close().catch(() => {});
     throw err;
   }
+  const stopping = new AbortController();
+  const reclassification = reclassifyAtStart(runtime, now(), stopping.signal).finally(() => dispatcher.kick());
   return {
     runtime,
     port: app.port,
+    reclassification,
     stop: async () => {
+      stopping.abort();
       scheduler?.stop();
       await app?.stop();
+      await reclassification;
       await scheduler?.idle();
       await dispatcher.stop();
       await database.close();

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { classifyIntake } from '../domain/classify-intake.js';
+import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../domain/catalog/versions.js';
 import { nextReviewDue } from '../domain/review-cadence.js';
 import type { SystemFacts } from '../domain/system-facts.js';
 import { aiSystems, classifications, evidenceClaims, exceptions, intakeRequests, intakeDrafts } from '../db/schema/index.js';
@@ -13,7 +14,6 @@ import { withTransaction, type ServiceContext } from './context.js';
 import { invalid } from './errors.js';
 import { refreshEvidenceCard } from './notify/evidence-card.js';
 
-export const RULES_VERSION = 'classify-intake/1';
 const DAY_MS = 86_400_000;
 
 export interface RegisterSystemInput {
@@ -67,7 +67,7 @@ export async function registerSystem({ ctx, input }: { ctx: ServiceContext; inpu
     };
     await tx.insert(aiSystems).values(system);
     await tx.update(intakeRequests).set({ systemId }).where(eq(intakeRequests.id, requestId));
-    await tx.insert(classifications).values({ id: classificationId, systemId, requestId, computed: classification, rulesVersion: RULES_VERSION, createdBy: ctx.actor.userId, createdAt: now });
+    await tx.insert(classifications).values({ id: classificationId, systemId, requestId, computed: classification, rulesVersion: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS, createdBy: ctx.actor.userId, createdAt: now });
     const dueAt = new Date(now.getTime() + ctx.policy.evidenceDueDays * DAY_MS);
     const claims = classification.requirements.map((r) => ({
       id: newId('clm'), systemId, source: r.source, requirementId: r.requirementId, title: r.title, summary: r.summary, reason: r.reason,

@@ -20,16 +20,19 @@ export async function refreshEvidenceCard(tx: DbOrTx, target: EvidenceCardTarget
 /** Systems per round of statements: a sweep over thousands of systems holds a few hundred systems' claims at a time. */
 const SYSTEMS_PER_ROUND = 200;
 
-/** refreshEvidenceCard for many (system, owner) pairs in a few statements per 200 systems, for sweeps. */
-export async function refreshEvidenceCards(tx: DbOrTx, targets: readonly EvidenceCardTarget[]): Promise<void> {
+/**
+ * refreshEvidenceCard for many (system, owner) pairs in a few statements per 200 systems, for sweeps.
+ * `postNew: false` only edits cards already sent, for a change announced by a message of its own.
+ */
+export async function refreshEvidenceCards(tx: DbOrTx, targets: readonly EvidenceCardTarget[], opts: { postNew?: boolean } = {}): Promise<void> {
   const systemIds = [...new Set(targets.map((t) => t.systemId))];
   for (let i = 0; i < systemIds.length; i += SYSTEMS_PER_ROUND) {
     const round = new Set(systemIds.slice(i, i + SYSTEMS_PER_ROUND));
-    await refreshRound(tx, [...round], targets.filter((t) => round.has(t.systemId)));
+    await refreshRound(tx, [...round], targets.filter((t) => round.has(t.systemId)), opts.postNew ?? true);
   }
 }
 
-async function refreshRound(tx: DbOrTx, systemIds: string[], targets: readonly EvidenceCardTarget[]): Promise<void> {
+async function refreshRound(tx: DbOrTx, systemIds: string[], targets: readonly EvidenceCardTarget[], postNew: boolean): Promise<void> {
   const names = new Map((await tx.select({ id: aiSystems.id, name: aiSystems.name }).from(aiSystems).where(inList(aiSystems.id, systemIds))).map((s) => [s.id, s.name]));
   const claims = await tx.select().from(evidenceClaims).where(inList(evidenceClaims.systemId, systemIds))
     .orderBy(asc(evidenceClaims.dueAt), asc(evidenceClaims.source), asc(evidenceClaims.requirementId));
@@ -54,7 +57,7 @@ async function refreshRound(tx: DbOrTx, systemIds: string[], targets: readonly E
     const card = buildEvidenceCard({ systemId: t.systemId, systemName, ownerId: t.ownerId, claims: owned, handedOver, ...(t.notes ? { notes: t.notes } : {}) });
     const key = evidenceCardKey(t.systemId, t.ownerId);
     // Nothing owed and never told: say nothing. Told before (all reassigned away): edit that card.
-    cards.push(owned.length ? { key, channel: t.ownerId, card, postIfNew: true } : { key, card, postIfNew: false });
+    cards.push(owned.length && postNew ? { key, channel: t.ownerId, card, postIfNew: true } : { key, card, postIfNew: false });
   }
   await refreshCards(tx, cards);
 }

@@ -18,7 +18,9 @@ export async function askReviewers(ctx: ServiceContext, gateway?: Pick<SlackGate
   const now = ctx.now();
   const waiting = await ctx.db.select({ review: reviews, system: aiSystems }).from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId))
     .where(and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), lte(reviews.dueAt, now),
-      sql`not exists (select 1 from ${outboxMessages} o where o.idempotency_key = 'post:review:' || ${reviews.id} || ':' || coalesce(${reviews.reviewerId}, ${aiSystems.ownerId}))`))
+      sql`not exists (select 1 from ${outboxMessages} o where o.idempotency_key = 'post:review:' || ${reviews.id} || ':' || coalesce(${reviews.reviewerId}, ${aiSystems.ownerId}))`,
+      // A re-classification asks the owner for its reviews in its one DM (reclassify-inventory.ts); a card as well would be a second message.
+      sql`not (${reviews.dueReason} = 'reclassified' and coalesce(${reviews.reviewerId}, ${aiSystems.ownerId}) = ${aiSystems.ownerId})`))
     .orderBy(reviews.id);
   if (!waiting.length) return 0;
   // Time zones come from Slack (cached); they are looked up before the transaction, not inside it.

@@ -11,7 +11,18 @@ export const classifications = pgTable('classifications', {
   requestId: text('request_id'),
   computed: jsonb('computed').notNull(),
   overrides: jsonb('overrides').notNull().default([]),
+  /** CLASSIFICATION_VERSION_KEY of the rules and reference data that computed it. */
   rulesVersion: text('rules_version').notNull(),
+  /** CLASSIFICATION_VERSIONS in full (rules and each source's version); null on rows from before versions were kept. */
+  versions: jsonb('versions'),
+  /** The classification this one replaced when the system was classified again under new rules. */
+  replaces: text('replaces'),
+  /** What changed from the replaced classification (tier, sources, requirements, dates, with the reason); null when nothing did. */
+  change: jsonb('change'),
   createdBy: text('created_by').notNull(),
   createdAt: createdAt(),
-}, (t) => [index('classifications_by_system').on(t.systemId, t.createdAt)]);
+}, (t) => [
+  index('classifications_by_system').on(t.systemId, t.createdAt),
+  // A re-classification's notifications read the changed rows of one version.
+  index('classifications_by_version').on(t.rulesVersion),
+]);

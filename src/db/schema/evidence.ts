@@ -17,6 +17,9 @@ export const evidenceClaims = pgTable('evidence_claims', {
   reusePermission: text('reuse_permission').notNull(),
   artifactId: text('artifact_id'),
   staleReason: text('stale_reason'),
+  /** Status `retired`: the requirement no longer applies (the law or the facts changed). The claim and its evidence stay. */
+  retiredReason: text('retired_reason'),
+  retiredAt: instant('retired_at'),
   requestedAt: instant('requested_at').notNull().defaultNow(),
   answeredAt: instant('answered_at'),
   createdAt: createdAt(),

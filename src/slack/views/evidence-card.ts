@@ -13,6 +13,7 @@ export interface CardClaim {
   status: string;
   dueAt: Date;
   staleReason?: string | null;
+  retiredReason?: string | null;
 }
 
 /** A claim this owner handed to someone else: the card keeps saying who has it now. */
@@ -38,7 +39,9 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export function buildEvidenceCard(args: {
   systemId: string; systemName: string; ownerId: string; claims: CardClaim[]; notes?: string[]; handedOver?: HandedOverClaim[];
 }): { text: string; blocks: Block[] } {
-  const { claims } = args;
+  // Retired claims (the requirement no longer applies) are not owed: named once at the end, not counted.
+  const claims = args.claims.filter((c) => c.status !== 'retired');
+  const retired = args.claims.filter((c) => c.status === 'retired');
   const open = claims.filter((c) => isOpenClaim(c.status));
   const answered = claims.length - open.length;
   const name = escapeText(args.systemName);
@@ -63,6 +66,11 @@ export function buildEvidenceCard(args: {
     const lines = handedOver.slice(0, 10).map((h) => `• *${sourceLabel(h.source)} ${escapeText(h.requirementId)}* — ${escapeText(truncate(h.title, 80))}: now with ${mention(h.ownerId)}`);
     if (handedOver.length > 10) lines.push(`…and ${handedOver.length - 10} more`);
     blocks.push(context(`*Reassigned:*\n${lines.join('\n')}`));
+  }
+  if (retired.length) {
+    const lines = retired.slice(0, 10).map((r) => `• *${sourceLabel(r.source)} ${escapeText(r.requirementId)}* — ${escapeText(truncate(r.title, 80))}`);
+    if (retired.length > 10) lines.push(`…and ${retired.length - 10} more`);
+    blocks.push(context(`*No longer required* (retired on re-classification; evidence given is kept):\n${lines.join('\n')}`));
   }
   if (!open.length && claims.length) blocks.push(section(':white_check_mark: Every claim is answered. Thank you — nothing else is waiting for you on this system.'));
   if (!claims.length) blocks.push(section('You no longer own any claims of this system: nothing is waiting for you here.'));
