@@ -71,7 +71,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const PROSE_DATE = /\b(\d{1,2}) (Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?) (\d{4})\b/g;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 
-/** Every calendar date a text gives, as YYYY-MM-DD ("2 Dec 2027", "2 December 2027", "2027-12-02"). */
+/** Every calendar date a text gives, as YYYY-MM-DD ("D Mon YYYY", "D Month YYYY" or "YYYY-MM-DD"). */
 export function datesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(PROSE_DATE)) {
@@ -84,8 +84,14 @@ export function datesIn(text: string): string[] {
 
 const reasonsOf = (c: Loose): string[] => (isRecord(c) && Array.isArray(c.reasons) ? c.reasons.filter((r): r is string => typeof r === 'string') : []);
 
-/** The statutory dates a classification carries: in its reasons, and in any dated obligations it lists. */
+/**
+ * The statutory dates a classification carries: its `statutoryDates` (from the dates table) where it has
+ * them; a classification stored before those were recorded gives them only in its reasons.
+ */
 export function statutoryDatesOf(c: Loose): string[] {
+  if (isRecord(c) && Array.isArray(c.statutoryDates)) {
+    return sorted(c.statutoryDates.flatMap((d) => (isRecord(d) && typeof d.date === 'string' ? [d.date] : [])));
+  }
   const texts = reasonsOf(c);
   if (isRecord(c)) for (const k of ['datedObligations', 'obligations']) if (c[k] !== undefined) texts.push(JSON.stringify(c[k]));
   return sorted(texts.flatMap(datesIn));

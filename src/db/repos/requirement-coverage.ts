@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { aiSystems, evidenceArtifacts, evidenceClaims, reviews } from '../schema/index.js';
 import { ANSWERED_CLAIM_STATUSES } from '../../domain/claim-progress.js';
@@ -69,6 +69,7 @@ export async function countSystems(db: DbOrTx): Promise<number> {
 /** Timestamps leave the database as ISO-8601 UTC text: the two drivers return raw timestamps differently. */
 export const isoText = (expr: SQL) => sql`to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
+// A retired claim (its requirement no longer applies after a re-classification) is history, not coverage.
 function whereSource(source: string, idPrefix?: string): SQL | undefined {
-  return and(eq(evidenceClaims.source, source), idPrefix ? like(evidenceClaims.requirementId, `${idPrefix}%`) : undefined);
+  return and(eq(evidenceClaims.source, source), ne(evidenceClaims.status, 'retired'), idPrefix ? like(evidenceClaims.requirementId, `${idPrefix}%`) : undefined);
 }

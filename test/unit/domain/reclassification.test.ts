@@ -44,10 +44,14 @@ describe('diffClassification', () => {
   });
 
   it('reports moved dates in the reasons, and gives the reason that carries the new date', () => {
+    // Both without structured dates: the shape of a classification stored before they were recorded.
     const old = stored(highRisk);
-    const next = structuredClone(highRisk);
-    next.reasons = [...next.reasons, 'High-risk obligations apply from 2 Dec 2027 (moved from 2 Aug 2026 by Regulation (EU) 2026/1744).'];
-    old.reasons = [...(old.reasons as string[]), 'High-risk obligations apply from 2 August 2026.'];
+    delete old.statutoryDates;
+    const next = structuredClone(highRisk) as typeof highRisk & { statutoryDates?: unknown };
+    delete next.statutoryDates;
+    const undated = (reasons: string[]) => reasons.filter((r) => datesIn(r).length === 0);
+    next.reasons = [...undated(next.reasons), 'High-risk obligations apply from 2 Dec 2027 (moved from 2 Aug 2026 by Regulation (EU) 2026/1744).'];
+    old.reasons = [...undated(old.reasons as string[]), 'High-risk obligations apply from 2 August 2026.'];
     const change = diffClassification(old, next)!;
     expect(change.kinds).toEqual(['dates']);
     expect(change.dates.from).toContain('2026-08-02');
@@ -57,7 +61,9 @@ describe('diffClassification', () => {
 
   it('compares binding sources when either side has them, whatever their shape', () => {
     const next = Object.assign(structuredClone(highRisk), { bindingSources: [{ value: 'eu-ai-act', reason: 'x' }, 'co-sb26-189'] });
-    const change = diffClassification(stored(highRisk), next)!;
+    const old = stored(highRisk);
+    delete old.bindingSources;
+    const change = diffClassification(old, next)!;
     expect(change.kinds).toEqual(['binding_sources']);
     expect(change.bindingSources).toEqual({ from: [], to: ['co-sb26-189', 'eu-ai-act'] });
     expect(diffClassification(stored(next), next)).toBeNull();
