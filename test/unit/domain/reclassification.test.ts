@@ -47,12 +47,12 @@ describe('diffClassification', () => {
     // Both without structured dates: the shape of a classification stored before they were recorded.
     const old = stored(highRisk);
     delete old.statutoryDates;
-    const next = structuredClone(highRisk) as typeof highRisk & { statutoryDates?: unknown };
+    const next = structuredClone(highRisk) as Omit<typeof highRisk, "statutoryDates"> & { statutoryDates?: unknown };
     delete next.statutoryDates;
     const undated = (reasons: string[]) => reasons.filter((r) => datesIn(r).length === 0);
     next.reasons = [...undated(next.reasons), 'High-risk obligations apply from 2 Dec 2027 (moved from 2 Aug 2026 by Regulation (EU) 2026/1744).'];
     old.reasons = [...undated(old.reasons as string[]), 'High-risk obligations apply from 2 August 2026.'];
-    const change = diffClassification(old, next)!;
+    const change = diffClassification(old, next as typeof highRisk)!;
     expect(change.kinds).toEqual(['dates']);
     expect(change.dates.from).toContain('2026-08-02');
     expect(change.dates.to).toEqual(expect.arrayContaining(['2027-12-02', '2026-08-02']));
