@@ -160,6 +160,26 @@ function classifyMemo(memo: Map<string, Classification>, facts: Facts, policy: S
 
 type BatchRow = Awaited<ReturnType<typeof loadBatch>>[number];
 
+/**
+ * Classifies the given systems again in the caller's transaction, whatever rules they were classified
+ * under: a change of their facts (an approved exemption) changes what the law asks of them. Same path as
+ * the inventory run: a new linked classification, claims added or retired, a `reclassified` review whose
+ * reviewer is asked by card, audit events. Returns what changed per system.
+ */
+export async function reclassifySystems(tx: Tx, ctx: ServiceContext, systemIds: readonly string[]): Promise<SystemReclassification[]> {
+  if (!systemIds.length) return [];
+  const rows = await tx.select({ system: aiSystems, current: { id: classifications.id, md5: sql<string>`md5(${classifications.computed}::text)`, overrides: classifications.overrides } })
+    .from(aiSystems).leftJoin(classifications, eq(classifications.id, aiSystems.currentClassificationId))
+    .where(inList(aiSystems.id, [...systemIds])).orderBy(asc(aiSystems.id)).for('update', { of: aiSystems });
+  const result: ReclassifyResult = {
+    versionKey: CLASSIFICATION_VERSION_KEY, dryRun: false, examined: 0, identical: 0, changed: 0, byKind: emptyByKind(), invalid: [],
+    claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
+  };
+  const changes: SystemReclassification[] = [];
+  await reclassifyBatch(tx, ctx, rows, result, { told: true, onChange: (c) => changes.push(c) }, new Map());
+  return changes;
+}
+
 async function loadBatch(tx: DbOrTx, after: string, size: number, lock: boolean) {
   // The stored document's fingerprint, not the document: most systems classify exactly as before, and
   // only the others' classifications are read back to be compared.

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { showDecisionCard } from '../notify/decision-card.js';
+import { settleLawExemption } from '../exemptions/settle-law-exemption.js';
 
 export type DecideResult =
   | { status: 'decided'; decisionId: string }
@@ -22,6 +23,7 @@ export async function approveDecision({ ctx, decisionId }: { ctx: ServiceContext
     const after = { status: 'approved', decidedBy: ctx.actor.userId, decidedAt: ctx.now() };
     await tx.update(decisions).set(after).where(eq(decisions.id, decisionId));
     await recordAudit(tx, ctx, { action: 'decision.approved', subjectType: 'decision', subjectId: decisionId, before: { status: decision.status }, after: { systemId: decision.systemId, ...after } });
+    await settleLawExemption(tx, ctx, decisionId, 'approved');
     await showDecisionCard(tx, ctx, decisionId);
     return { status: 'decided', decisionId };
   });

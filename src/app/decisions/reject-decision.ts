@@ -4,6 +4,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { showDecisionCard } from '../notify/decision-card.js';
+import { settleLawExemption } from '../exemptions/settle-law-exemption.js';
 import { ADMINS_ONLY, type DecideResult } from './approve-decision.js';
 
 /** Records the forum's rejection with who, when and why, and edits the decision's card in place. */
@@ -18,6 +19,7 @@ export async function rejectDecision({ ctx, decisionId, reason }: { ctx: Service
     const after = { status: 'rejected', decidedBy: ctx.actor.userId, decidedAt: ctx.now(), decisionReason: why };
     await tx.update(decisions).set(after).where(eq(decisions.id, decisionId));
     await recordAudit(tx, ctx, { action: 'decision.rejected', subjectType: 'decision', subjectId: decisionId, before: { status: decision.status }, after: { systemId: decision.systemId, ...after } });
+    await settleLawExemption(tx, ctx, decisionId, 'rejected');
     await showDecisionCard(tx, ctx, decisionId);
     return { status: 'decided', decisionId };
   });
