@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -5,6 +6,8 @@ import { createRuntime, type Runtime } from './runtime.js';
 import { startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { registerOutboxGauges } from './outbox/metrics.js';
+import { startCliListener, type CliListener } from './cli/remote/listener.js';
+import { runCli } from './cli/main.js';
 
 export interface Server {
   readonly runtime: Runtime;
@@ -19,6 +22,7 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
   const now = opts.now ?? (() => new Date());
   let app: RunningSlackApp | undefined;
   let scheduler: Scheduler | undefined;
+  let cliListener: CliListener | undefined;
   try {
     app = await startSlackApp({
       config,
@@ -29,7 +33,9 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
     dispatcher.start();
     registerOutboxGauges(() => dispatcher.health());
     scheduler = config.schedules.enabled ? startScheduler(runtime, logger) : undefined;
+    cliListener = await listenForCliCommands(runtime, logger);
   } catch (err) {
+    scheduler?.stop();
     await app?.stop().catch(() => {});
     await database.close().catch(() => {});
     throw err;
@@ -39,10 +45,26 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
     port: app.port,
     stop: async () => {
       scheduler?.stop();
-      await app?.stop();
+      await Promise.all([app?.stop(), cliListener?.close()]);
       await scheduler?.idle();
       await dispatcher.stop();
       await database.close();
     },
   };
+}
+
+/**
+ * On the embedded database this server owns the data folder, so `aigov <command>` run beside it is carried
+ * out here (see src/cli/remote/listener.ts). Without the socket the bot still works; the CLI then reports
+ * the folder as busy, as before.
+ */
+async function listenForCliCommands(runtime: Runtime, logger: Logger): Promise<CliListener | undefined> {
+  const { database } = runtime;
+  if (database.kind !== 'pglite' || !path.isAbsolute(database.where)) return undefined;
+  try {
+    return await startCliListener({ dataDir: database.where, logger, run: (argv, io) => runCli(argv, io, { runtime: async () => runtime }) });
+  } catch (err) {
+    logger.warn({ err }, 'aigov CLI commands cannot reach this server; they will find the data folder busy');
+    return undefined;
+  }
 }
