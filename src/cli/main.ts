@@ -44,7 +44,8 @@ export async function runCli(argv: string[], io: CliIo, opts: { runtime?: (scope
     const forwarded = err instanceof DataDirBusyError && !opts.runtime ? await runThroughServer({ argv, io, dataDir: err.dataDir }) : undefined;
     return forwarded ?? reportCliError(err, io);
   } finally {
-    if (!opts.runtime) await runtime?.database.close().catch(() => {});
+    // A commit may have kicked the outbox loop: stop it before the database goes, or it polls a closed one.
+    if (!opts.runtime) await runtime?.dispatcher.stop().then(() => runtime?.database.close()).catch(() => {});
   }
 }
 
