@@ -142,13 +142,14 @@ describe('CLI commands next to a server on the embedded database', () => {
   });
 
   it('a server killed during an import leaves none of it stored, and the CLI exits 1 with one line', async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `Bulk system ${i},Purpose ${i},U0OWNER1,design,provider,yes,none,,,no,,,new_system`);
+    const rows = Array.from({ length: 1000 }, (_, i) => `Bulk system ${i},Purpose ${i},U0OWNER1,design,provider,yes,none,,,no,,,new_system`);
     fs.writeFileSync(path.join(files, 'big.csv'), [HEADER, ...rows].join('\n'));
     const logged = server!.log().length;
     const run = aigov(['import', 'inventory', path.join(files, 'big.csv')], env(served), files);
     for (let i = 0; i < 400 && !server!.log().slice(logged).includes('cli command through the server started'); i++) await new Promise((r) => setTimeout(r, 25));
     expect(server!.log().slice(logged)).toContain('cli command through the server started');
-    await new Promise((r) => setTimeout(r, 300));
+    // Registering a thousand rows in one transaction takes far longer than this: the kill lands inside it.
+    await new Promise((r) => setTimeout(r, 2000));
     server!.child.kill('SIGKILL');
     await server!.exited;
     const result = await run.done;

@@ -5,13 +5,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../support/logger.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { runThroughServer, fileNamedBy } from '../../src/cli/remote/client.js';
 import { startCliListener, type CliListener, type RunCommand } from '../../src/cli/remote/listener.js';
 import { ControlFolderError, controlFolder, controlSocketPath, prepareControlFolder, verifyPeer } from '../../src/cli/remote/control-folder.js';
 import { encodeHeader, HEADER, PROTOCOL_VERSION } from '../../src/cli/remote/protocol.js';
+import { runCli } from '../../src/cli/main.js';
+import { MAX_IMPORT_BYTES } from '../../src/app/import-inventory.js';
+import type { Database } from '../../src/db/client.js';
+import type { Runtime } from '../../src/runtime.js';
+import { createTestDatabase } from '../support/test-db.js';
+import { sql } from 'drizzle-orm';
+import { aiSystems } from '../../src/db/schema/index.js';
+import { runAigov, testRuntime } from '../support/test-runtime.js';
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
@@ -234,3 +242,52 @@ function post(socketPath: string, headers: Record<string, string>): Promise<{ st
     req.end();
   });
 }
+
+describe('the real commands through the socket', () => {
+  let database: Database;
+  let rt: Runtime;
+  let listener: CliListener;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigov-sock-real-'));
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    rt = await testRuntime(database);
+    listener = await startCliListener({ dataDir: dir, logger: silentLogger, run: (argv, io) => runCli(argv, io, { runtime: async () => rt }) });
+  });
+  afterAll(async () => {
+    await listener?.close();
+    await rt?.dispatcher.stop();
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const through = async (argv: string[]) => {
+    const io = capture();
+    const code = await runThroughServer({ argv, io, dataDir: dir });
+    return { code, stdout: io.out(), stderr: io.err() };
+  };
+
+  it.each([
+    ['a file over the import limit', () => { const f = path.join(dir, 'huge.csv'); fs.writeFileSync(f, Buffer.alloc(MAX_IMPORT_BYTES + 2 * 1024 * 1024, 'a')); return ['import', 'inventory', f]; }],
+    ['a bad header', () => { const f = path.join(dir, 'bad.csv'); fs.writeFileSync(f, 'name,colour\nX,red\n'); return ['import', 'inventory', f]; }],
+    ['a missing file', () => ['import', 'inventory', path.join(dir, 'none.csv')]],
+    ['no file named', () => ['import', 'inventory']],
+    ['an unknown flag', () => ['export', 'inventory', '--format', 'csv', '--colour']],
+    ['an unknown export', () => ['export', 'everything']],
+  ] as const)('%s: the same exit status and stderr line as in-process, nothing stored', async (_what, argv) => {
+    const args = [...argv()];
+    const local = await runAigov(rt, args);
+    expect(local.code).toBe(2);
+    expect(await through(args)).toEqual({ code: local.code, stdout: local.stdout, stderr: local.stderr });
+    expect((await database.db.select({ n: sql<number>`count(*)::int` }).from(aiSystems))[0]!.n).toBe(0);
+  });
+
+  it('an export streams the same bytes as in-process', async () => {
+    const local = await runAigov(rt, ['export', 'soa', '--format', 'csv']);
+    expect(local.code).toBe(0);
+    const remote = await through(['export', 'soa', '--format', 'csv']);
+    expect(remote.code).toBe(0);
+    // The stamp line carries the instant of each run.
+    const unstamped = (t: string) => t.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, 'T');
+    expect(unstamped(remote.stdout)).toBe(unstamped(local.stdout));
+    expect(remote.stdout.length).toBeGreaterThan(1000);
+  });
+});

@@ -53,7 +53,6 @@ export async function startCliListener(opts: { dataDir: string; logger: Logger; 
       return refuse(res, 400, 'the server could not read the command (is the CLI the same release as the server?)');
     }
     const body = await readBody(req);
-    if (body === undefined) return refuse(res, 413, `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
 
     res.writeHead(200, { 'content-type': 'application/octet-stream', trailer: `${HEADER.exit}, ${HEADER.stderr}` });
     const stdout = responseWriter(res);
@@ -118,13 +117,15 @@ function refuse(res: http.ServerResponse, status: number, message: string): void
   res.end(`${message}\n`);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+/** The uploaded file, cut at MAX_UPLOAD_BYTES (the rest is read and dropped). */
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_UPLOAD_BYTES) return undefined;
-    chunks.push(chunk);
+    if (size >= MAX_UPLOAD_BYTES) continue;
+    const kept = chunk.subarray(0, MAX_UPLOAD_BYTES - size);
+    chunks.push(kept);
+    size += kept.length;
   }
   return Buffer.concat(chunks);
 }

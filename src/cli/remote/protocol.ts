@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../../app/import-inventory.js';
 
 /**
  * One CLI command through the server is one HTTP/1.1 exchange on the Unix socket: POST /run with the
@@ -26,5 +27,8 @@ export type RemoteRequest = z.infer<typeof RemoteRequest>;
 export const encodeHeader = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 export const decodeHeader = (value: string): unknown => JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
 
-/** Uploads larger than this are refused (an inventory CSV of 10,000 systems is a few MB). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+/**
+ * The server keeps this much of an uploaded file and drops the rest: more than the import accepts, so a
+ * file that is too large is still refused by the import itself, with its own message.
+ */
+export const MAX_UPLOAD_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
