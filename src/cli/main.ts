@@ -41,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo, opts: { runtime?: (scope
     return await command.run(args, runtime, io);
   } catch (err) {
     // The embedded data folder is held: if a server holds it, that server carries out the command.
-    const forwarded = err instanceof DataDirBusyError && !opts.runtime ? await runThroughServer({ argv, io, dataDir: err.dataDir }) : undefined;
+    const forwarded = err instanceof DataDirBusyError && err.dataDir && !opts.runtime ? await runThroughServer({ argv, io, dataDir: err.dataDir }) : undefined;
     return forwarded ?? reportCliError(err, io);
   } finally {
     // A commit may have kicked the outbox loop: stop it before the database goes, or it polls a closed one.

@@ -3,7 +3,8 @@ import lockfile from 'proper-lockfile';
 export interface DataDirLock { release(): Promise<void> }
 
 export class DataDirBusyError extends Error {
-  constructor(message: string, readonly dataDir: string) {
+  /** dataDir: the folder that is held, where a server holding it listens for CLI commands. */
+  constructor(message: string, readonly dataDir?: string) {
     super(message);
   }
 }
