@@ -35,7 +35,6 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
     scheduler = config.schedules.enabled ? startScheduler(runtime, logger) : undefined;
     cliListener = await listenForCliCommands(runtime, logger);
   } catch (err) {
-    scheduler?.stop();
     await app?.stop().catch(() => {});
     await database.close().catch(() => {});
     throw err;
