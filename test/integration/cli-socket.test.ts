@@ -280,6 +280,12 @@ describe('the real commands through the socket', () => {
     expect((await database.db.select({ n: sql<number>`count(*)::int` }).from(aiSystems))[0]!.n).toBe(0);
   });
 
+  it('migrate answers as in-process', async () => {
+    const local = await runAigov(rt, ['migrate']);
+    expect(local).toMatchObject({ code: 0, stderr: '' });
+    expect(await through(['migrate'])).toEqual({ code: 0, stdout: local.stdout, stderr: '' });
+  });
+
   it('an export streams the same bytes as in-process', async () => {
     const local = await runAigov(rt, ['export', 'soa', '--format', 'csv']);
     expect(local.code).toBe(0);
