@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -7,6 +8,8 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { registerOutboxGauges } from './outbox/metrics.js';
 import { reclassifyAtStart } from './jobs/reclassify-at-start.js';
 import type { ReclassifyResult } from './app/reclassify-inventory.js';
+import { startCliListener, type CliListener } from './cli/remote/listener.js';
+import { runCli } from './cli/main.js';
 
 export interface Server {
   readonly runtime: Runtime;
@@ -23,6 +26,7 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
   const now = opts.now ?? (() => new Date());
   let app: RunningSlackApp | undefined;
   let scheduler: Scheduler | undefined;
+  let cliListener: CliListener | undefined;
   try {
     app = await startSlackApp({
       config,
@@ -33,6 +37,7 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
     dispatcher.start();
     registerOutboxGauges(() => dispatcher.health());
     scheduler = config.schedules.enabled ? startScheduler(runtime, logger) : undefined;
+    cliListener = await listenForCliCommands(runtime, logger);
   } catch (err) {
     await app?.stop().catch(() => {});
     await database.close().catch(() => {});
@@ -47,11 +52,27 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
     stop: async () => {
       stopping.abort();
       scheduler?.stop();
-      await app?.stop();
+      await Promise.all([app?.stop(), cliListener?.close()]);
       await reclassification;
       await scheduler?.idle();
       await dispatcher.stop();
       await database.close();
     },
   };
+}
+
+/**
+ * On the embedded database this server owns the data folder, so `aigov <command>` run beside it is carried
+ * out here (see src/cli/remote/listener.ts). Without the socket the bot still works; the CLI then reports
+ * the folder as busy, as before.
+ */
+async function listenForCliCommands(runtime: Runtime, logger: Logger): Promise<CliListener | undefined> {
+  const { database } = runtime;
+  if (database.kind !== 'pglite' || !path.isAbsolute(database.where)) return undefined;
+  try {
+    return await startCliListener({ dataDir: database.where, logger, run: (argv, io) => runCli(argv, io, { runtime: async () => runtime }) });
+  } catch (err) {
+    logger.warn({ err }, 'aigov CLI commands cannot reach this server; they will find the data folder busy');
+    return undefined;
+  }
 }

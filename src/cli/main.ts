@@ -6,6 +6,7 @@ import { createLogger, scrubSecrets } from '../logger.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { COMMANDS } from './commands/index.js';
+import { runThroughServer } from './remote/client.js';
 
 const USAGE = `usage: aigov <command> [options]
 
@@ -39,9 +40,12 @@ export async function runCli(argv: string[], io: CliIo, opts: { runtime?: (scope
     runtime = opts.runtime ? await opts.runtime(command.scope) : await defaultRuntime(command.scope, io);
     return await command.run(args, runtime, io);
   } catch (err) {
-    return reportCliError(err, io);
+    // The embedded data folder is held: if a server holds it, that server carries out the command.
+    const forwarded = err instanceof DataDirBusyError && err.dataDir && !opts.runtime ? await runThroughServer({ argv, io, dataDir: err.dataDir }) : undefined;
+    return forwarded ?? reportCliError(err, io);
   } finally {
-    if (!opts.runtime) await runtime?.database.close().catch(() => {});
+    // A commit may have kicked the outbox loop: stop it before the database goes, or it polls a closed one.
+    if (!opts.runtime) await runtime?.dispatcher.stop().then(() => runtime?.database.close()).catch(() => {});
   }
 }
 

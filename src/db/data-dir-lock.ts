@@ -2,7 +2,12 @@ import lockfile from 'proper-lockfile';
 
 export interface DataDirLock { release(): Promise<void> }
 
-export class DataDirBusyError extends Error {}
+export class DataDirBusyError extends Error {
+  /** dataDir: the folder that is held, where a server holding it listens for CLI commands. */
+  constructor(message: string, readonly dataDir?: string) {
+    super(message);
+  }
+}
 
 /**
  * Embedded PostgreSQL (PGlite) is single-process: two processes writing one data folder corrupt it.
@@ -18,7 +23,7 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new DataDirBusyError(`the data folder ${dataDir} is in use by another aigov process (the server?); `
-        + 'stop it first, or set DATABASE_URL to share a PostgreSQL database between the server and the CLI');
+        + 'stop it first, or set DATABASE_URL to share a PostgreSQL database between the server and the CLI', dataDir);
     }
     throw err;
   }

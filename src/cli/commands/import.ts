@@ -16,7 +16,7 @@ export const importCommand: CliCommand = {
     if (what !== 'inventory' || !file) throw new UsageError('usage: aigov import inventory FILE.csv');
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = io.readFile ? await io.readFile(file) : fs.readFileSync(file, 'utf8');
     } catch (err) {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
