@@ -23,7 +23,7 @@ describe('claimLawExemption and its settlement by the forum', () => {
       euNexus: false, dataCategories: ['personal', 'sensitive'], usStates: ['CO'], consequentialDecision: 'health', ...overrides,
     });
     const { systemId } = await registerSystem({ ctx: ctx(USERS.requester), input: { facts, idempotencyKey: `exm:${name}`, announce: false, requestEvidence: true } });
-    return systemId;
+    return systemId!;
   }
   const claimsOf = async (systemId: string) => database.db.select().from(evidenceClaims).where(and(eq(evidenceClaims.systemId, systemId), eq(evidenceClaims.source, 'co-sb26-189')));
   const refusal = async (p: Promise<unknown>) => { try { await p; } catch (err) { return err as AppError; } throw new Error('expected a refusal'); };
