@@ -88,8 +88,8 @@ const reasonsOf = (c: Loose): string[] => (isRecord(c) && Array.isArray(c.reason
  * The statutory dates a classification carries: its `statutoryDates` (from the dates table) where it has
  * them; a classification stored before those were recorded gives them only in its reasons.
  */
-export function statutoryDatesOf(c: Loose): string[] {
-  if (isRecord(c) && Array.isArray(c.statutoryDates)) {
+export function statutoryDatesOf(c: Loose, structured = true): string[] {
+  if (structured && isRecord(c) && Array.isArray(c.statutoryDates)) {
     return sorted(c.statutoryDates.flatMap((d) => (isRecord(d) && typeof d.date === 'string' ? [d.date] : [])));
   }
   const texts = reasonsOf(c);
@@ -119,7 +119,9 @@ export function diffClassification(old: unknown, next: Classification): Classifi
   const added = [...newReqs].filter(([k]) => !oldReqs.has(k)).map(([, r]) => r);
   const removed = [...oldReqs].filter(([k]) => !newReqs.has(k)).map(([, r]) => r);
   const cadence = { from: cadenceOf(before), to: next.cadence.days };
-  const dates = { from: statutoryDatesOf(before), to: statutoryDatesOf(after) };
+  // Like with like: the dates tables' dates where both record them, else the dates both give in their reasons.
+  const structured = Array.isArray(before?.statutoryDates);
+  const dates = { from: statutoryDatesOf(before, structured), to: statutoryDatesOf(after, structured) };
 
   const kinds: ChangeKind[] = [];
   if (tier.from !== tier.to) kinds.push('tier');

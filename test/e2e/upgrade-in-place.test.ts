@@ -10,7 +10,7 @@ import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { testRuntime } from '../support/test-runtime.js';
 import { CHANNELS, startTestApp, USERS } from '../support/test-app.js';
 import { verbContext } from '../support/verb-context.js';
-import { ageClassification, withoutRequirement } from '../support/reclassification-fixtures.js';
+import { ageClassification, asPreviousShape, withoutRequirement } from '../support/reclassification-fixtures.js';
 
 /**
  * A database as the previous release left it: systems registered and classified under its rules (an
@@ -37,10 +37,10 @@ describe('upgrading in place', () => {
     await register('Help chatbot', USERS.owner2, { transparency: ['interacts_with_people'] });
     await register('Demand forecaster', USERS.owner2, {});
     // What the previous release computed differently: two of one owner's systems, one of the other's.
-    await ageClassification(database.db, ids['Exam proctoring']!, async (c) => { await withoutRequirement(database.db, ids['Exam proctoring']!, c); });
-    await ageClassification(database.db, ids['Loan scorer']!, (c) => { c.reasons.push('High-risk obligations apply from 3 Mar 2021.'); });
-    await ageClassification(database.db, ids['Help chatbot']!, (c) => { c.tier = { value: 'minimal', reason: 'Old rules.', refs: [] }; });
-    await ageClassification(database.db, ids['Demand forecaster']!);
+    await ageClassification(database.db, ids['Exam proctoring']!, async (c) => { asPreviousShape(c); await withoutRequirement(database.db, ids['Exam proctoring']!, c); });
+    await ageClassification(database.db, ids['Loan scorer']!, (c) => { asPreviousShape(c); c.reasons.push('High-risk obligations apply from 3 Mar 2021.'); });
+    await ageClassification(database.db, ids['Help chatbot']!, (c) => { asPreviousShape(c); c.tier = { value: 'minimal', reason: 'Old rules.', refs: [] }; });
+    await ageClassification(database.db, ids['Demand forecaster']!, asPreviousShape);
     // The previous release delivered its messages before it stopped.
     const previous = await testRuntime(database, fake.apiUrl);
     await previous.dispatcher.drain(10_000);

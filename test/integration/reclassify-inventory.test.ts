@@ -12,7 +12,7 @@ import type { ClassificationChange } from '../../src/domain/reclassification.js'
 import { createTestDatabase } from '../support/test-db.js';
 import { CHANNELS, USERS } from '../support/test-app.js';
 import { at, DAY, postsTo, queued, schedulerAt, sweepAt, updatesOf } from '../support/governance-fixtures.js';
-import { ageClassification, withOldRequirement, withoutRequirement } from '../support/reclassification-fixtures.js';
+import { ageClassification, asPreviousShape, withOldRequirement, withoutRequirement } from '../support/reclassification-fixtures.js';
 
 const T = new Date('2026-12-06T10:00:00Z');
 const LATER = new Date(T.getTime() + DAY);
@@ -39,6 +39,7 @@ describe('reclassifying an inventory classified under other rules', () => {
     // Changed: the old rules said minimal, lacked one requirement, gave one that no longer applies and an old date.
     screener = await register(db, 'Resume screener', { annexIIIPoint: '4(a)' }, { evidence: true });
     oldScreenerCls = await ageClassification(db, screener, async (c) => {
+      asPreviousShape(c);
       c.tier = { value: 'minimal', reason: 'Old rules: minimal.', refs: [] };
       c.reasons.push('High-risk obligations apply from 3 Mar 2021.');
       added = await withoutRequirement(db, screener, c);

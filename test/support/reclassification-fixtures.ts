@@ -22,6 +22,11 @@ export async function ageClassification(db: Db, systemId: string, edit: (compute
   return cls!.id;
 }
 
+/** The previous release recorded neither binding laws nor the dates table's dates: only reasons carried dates. */
+export function asPreviousShape(computed: Computed): void {
+  for (const field of ['bindingSources', 'statutoryDates', 'colorado']) delete computed[field];
+}
+
 /** Drops one requirement from the stored classification and its claim, as if the old rules never asked for it. */
 export async function withoutRequirement(db: Db, systemId: string, computed: Computed, index = 0): Promise<{ source: string; requirementId: string }> {
   const [dropped] = computed.requirements.splice(index, 1);
