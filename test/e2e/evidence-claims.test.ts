@@ -72,7 +72,7 @@ describe('reassigning a claim and saying it cannot be provided', () => {
     const post = app.fake.since(mark, 'chat.postMessage').find((c) => c.args.channel === CHANNELS.governance);
     const text = mrkdwnTexts(post?.args.blocks).join('\n');
     expect(text).toContain('Exception on Fraud detector');
-    expect(text).toContain(`No evidence can be provided for EU AI Act (Regulation (EU) 2024/1689) ${claim.requirementId}`);
+    expect(text).toContain(`No evidence can be provided for EU AI Act (Regulation (EU) 2024/1689, as amended) ${claim.requirementId}`);
     expect(text).toContain('&lt;b&gt;technical&lt;/b&gt;');
     expect(JSON.stringify(post?.args.blocks)).toContain(ACTIONS.exceptionAcceptRisk);
     expect(JSON.stringify(ownerCard(app, USERS.owner, sys.system.id).blocks)).not.toContain(`claim:${claim.id}`);
