@@ -9,3 +9,4 @@ export * from './audit-events.js';
 export * from './outbox-messages.js';
 export * from './job-runs.js';
 export * from './intake-drafts.js';
+export * from './statement-of-applicability.js';
