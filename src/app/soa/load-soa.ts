@@ -1,0 +1,42 @@
+import type { DbOrTx } from '../../db/client.js';
+import { ISO_ANNEX_A_CONTROLS } from '../../domain/catalog/index.js';
+import { emptyTally } from '../../domain/claim-progress.js';
+import {
+  decideRuleStatements, decideSoaLine, diffSoaContent, documentContent, findOpenDecisions,
+  type ControlCoverage, type OpenDecision, type SoaLine,
+} from '../../domain/statement-of-applicability.js';
+import { countSystems, loadRequirementCoverage, loadSelectingRules, type RequirementCoverageRow } from '../../db/repos/requirement-coverage.js';
+import { loadControlDecisions, loadCurrentScope, loadLatestVersion, type ApprovedVersion, type RecordedScope } from '../../db/repos/soa-records.js';
+
+export interface SoaState {
+  totalSystems: number;
+  /** One per Annex A control, in catalog order. */
+  lines: SoaLine[];
+  coverage: Map<string, RequirementCoverageRow>;
+  scope: RecordedScope | null;
+  latest: ApprovedVersion | null;
+  openDecisions: OpenDecision[];
+  /** Since the latest approved version; null when none was approved yet. */
+  changes: string[] | null;
+}
+
+/** The current Statement of Applicability: the rules' statements, the organisation's decisions over them, scope and versions. */
+export async function loadSoaState(db: DbOrTx, args: { asOf: Date; sampleSize: number }): Promise<SoaState> {
+  const totalSystems = await countSystems(db);
+  const coverage = new Map((await loadRequirementCoverage(db, { source: 'iso-42001', idPrefix: 'A.', asOf: args.asOf, sampleSize: args.sampleSize })).map((c) => [c.requirementId, c]));
+  const rules = await loadSelectingRules(db, { source: 'iso-42001', idPrefix: 'A.' });
+  const decisions = await loadControlDecisions(db, 'iso-42001');
+  const scope = await loadCurrentScope(db);
+  const latest = await loadLatestVersion(db);
+  const tallies = ISO_ANNEX_A_CONTROLS.map((control): ControlCoverage => {
+    const c = coverage.get(control.id);
+    return {
+      ...(c ?? emptyTally()), controlId: control.id, systems: c?.systems ?? 0,
+      rules: rules.filter((r) => r.requirementId === control.id).map((r) => ({ rule: r.rule, systems: r.systems })),
+    };
+  });
+  const statements = decideRuleStatements(tallies, totalSystems);
+  const lines = ISO_ANNEX_A_CONTROLS.map((control) => decideSoaLine(control.id, statements.get(control.id)!, decisions.get(control.id)));
+  const changes = latest && scope ? diffSoaContent(latest.content, documentContent(lines, scope)) : latest ? ['Scope: no longer recorded.'] : null;
+  return { totalSystems, lines, coverage, scope, latest, openDecisions: findOpenDecisions(lines, scope), changes };
+}
