@@ -180,7 +180,7 @@ export function documentContent(lines: readonly SoaLine[], scope: AimsScope): So
   };
 }
 
-const who = (id: string | null) => (id ? `<@${id}>` : 'nobody');
+const who = (id: string | null) => id ?? 'nobody';
 
 /**
  * What changed between an approved version and the current document, one line each, empty when nothing
