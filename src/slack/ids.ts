@@ -25,6 +25,8 @@ export const VIEWS = {
   escalationReassign: 'aigov_escalation_reassign',
   riskExtend: 'aigov_risk_extend',
   attachEvidence: 'aigov_attach_evidence_pick',
+  soaControl: 'aigov_soa_control',
+  soaScope: 'aigov_soa_scope',
 } as const;
 
 export const ACTIONS = {
@@ -47,4 +49,7 @@ export const ACTIONS = {
   riskClose: 'aigov_risk_close',
   exceptionActionDone: 'aigov_exception_action_done',
   registerSystem: 'aigov_register_system',
+  soaDecideControl: 'aigov_soa_decide_control',
+  soaNistOwner: 'aigov_soa_nist_owner',
+  soaRecordScope: 'aigov_soa_record_scope',
 } as const;

@@ -40,3 +40,28 @@ export async function loadSoaState(db: DbOrTx, args: { asOf: Date; sampleSize: n
   const changes = latest && scope ? diffSoaContent(latest.content, documentContent(lines, scope)) : latest ? ['Scope: no longer recorded.'] : null;
   return { totalSystems, lines, coverage, scope, latest, openDecisions: findOpenDecisions(lines, scope), changes };
 }
+
+/** What the governance view of the Home tab says about the document. */
+export interface SoaSummary {
+  status: 'approved' | 'draft';
+  latest: { number: number; approvedBy: string; approvedAt: Date } | null;
+  changes: number;
+  openDecisions: OpenDecision[];
+  scopeRecorded: boolean;
+  applicable: number;
+  excluded: number;
+  decided: number;
+}
+
+export async function loadSoaSummary(db: DbOrTx, asOf: Date): Promise<SoaSummary> {
+  const s = await loadSoaState(db, { asOf, sampleSize: 0 });
+  const changes = s.changes?.length ?? 0;
+  return {
+    status: s.latest && !changes ? 'approved' : 'draft',
+    latest: s.latest ? { number: s.latest.number, approvedBy: s.latest.approvedBy, approvedAt: s.latest.approvedAt } : null,
+    changes, openDecisions: s.openDecisions, scopeRecorded: s.scope !== null,
+    applicable: s.lines.filter((l) => l.applicable === 'yes').length,
+    excluded: s.lines.filter((l) => l.applicable === 'no').length,
+    decided: s.lines.filter((l) => l.basis === 'organisation').length,
+  };
+}
