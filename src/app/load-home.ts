@@ -23,7 +23,7 @@ export async function loadHome({ ctx }: { ctx: ServiceContext }): Promise<HomeMo
   const [work, governance, soa] = await Promise.all([
     loadOwnerWork(ctx.db, ctx.actor.userId, HOME_LIMITS),
     ctx.actor.isAdmin ? loadGovernanceOverview(ctx.db, now, { list: HOME_LIMITS.governanceList, expiringWithinDays: HOME_LIMITS.expiringWithinDays }) : null,
-    ctx.actor.isAdmin ? loadSoaSummary(ctx.db, now) : null,
+    ctx.actor.isAdmin ? loadSoaSummary(ctx.db) : null,
   ]);
   return { userId: ctx.actor.userId, now, timeZone: ctx.policy.timeZone, work, governance, soa };
 }

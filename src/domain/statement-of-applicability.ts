@@ -7,8 +7,8 @@ export type ImplementationStatus = 'implemented' | 'partially implemented' | 'no
 export interface ControlCoverage extends ClaimTally {
   controlId: string;
   systems: number;
-  /** Rule name (e.g. "Supplier rule") and how many systems it selected the control for. */
-  rules: { rule: string; systems: number }[];
+  /** Rule name (e.g. "Supplier rule") and how many systems it selected the control for, when counted. */
+  rules: { rule: string; systems?: number }[];
 }
 
 export interface ControlStatement {
@@ -48,7 +48,7 @@ export function decideControlStatement(c: ControlCoverage, totalSystems: number)
         : `None of the ${plural(totalSystems, 'registered AI system')} meets a classification rule that selects this control; re-assessed whenever a system is registered or changes.`,
     };
   }
-  const rules = c.rules.map((r) => `${r.rule} (${plural(r.systems, 'system')})`).join('; ');
+  const rules = c.rules.map((r) => (r.systems === undefined ? r.rule : `${r.rule} (${plural(r.systems, 'system')})`)).join('; ');
   const gaps = describeGaps(c);
   return {
     applicable: 'yes',

@@ -6,7 +6,7 @@ import {
   type ControlCoverage, type OpenDecision, type SoaLine,
 } from '../../domain/statement-of-applicability.js';
 import { countSystems, loadRequirementCoverage, loadSelectingRules, type RequirementCoverageRow } from '../../db/repos/requirement-coverage.js';
-import { loadControlDecisions, loadCurrentScope, loadLatestVersion, type ApprovedVersion, type RecordedScope } from '../../db/repos/soa-records.js';
+import { loadControlDecisions, loadControlOutcomes, loadCurrentScope, loadLatestVersion, type ApprovedVersion, type RecordedScope } from '../../db/repos/soa-records.js';
 
 export interface SoaState {
   totalSystems: number;
@@ -25,16 +25,32 @@ export async function loadSoaState(db: DbOrTx, args: { asOf: Date; sampleSize: n
   const totalSystems = await countSystems(db);
   const coverage = new Map((await loadRequirementCoverage(db, { source: 'iso-42001', idPrefix: 'A.', asOf: args.asOf, sampleSize: args.sampleSize })).map((c) => [c.requirementId, c]));
   const rules = await loadSelectingRules(db, { source: 'iso-42001', idPrefix: 'A.' });
-  const decisions = await loadControlDecisions(db, 'iso-42001');
-  const scope = await loadCurrentScope(db);
-  const latest = await loadLatestVersion(db);
-  const tallies = ISO_ANNEX_A_CONTROLS.map((control): ControlCoverage => {
+  return assemble(db, totalSystems, coverage, ISO_ANNEX_A_CONTROLS.map((control): ControlCoverage => {
     const c = coverage.get(control.id);
     return {
       ...(c ?? emptyTally()), controlId: control.id, systems: c?.systems ?? 0,
       rules: rules.filter((r) => r.requirementId === control.id).map((r) => ({ rule: r.rule, systems: r.systems })),
     };
-  });
+  }));
+}
+
+/**
+ * The same document with applicability outcomes only (no claim tallies, rules not counted): what the
+ * Home tab shows, from one pass over the claims, so the tab stays quick over a large portfolio.
+ */
+export async function loadSoaOutcomes(db: DbOrTx): Promise<SoaState> {
+  const totalSystems = await countSystems(db);
+  const outcomes = new Map((await loadControlOutcomes(db)).map((o) => [o.requirementId, o]));
+  return assemble(db, totalSystems, new Map(), ISO_ANNEX_A_CONTROLS.map((control): ControlCoverage => {
+    const o = outcomes.get(control.id);
+    return { ...emptyTally(), controlId: control.id, systems: o?.systems ?? 0, rules: (o?.rules ?? []).map((rule) => ({ rule })) };
+  }));
+}
+
+async function assemble(db: DbOrTx, totalSystems: number, coverage: Map<string, RequirementCoverageRow>, tallies: ControlCoverage[]): Promise<SoaState> {
+  const decisions = await loadControlDecisions(db, 'iso-42001');
+  const scope = await loadCurrentScope(db);
+  const latest = await loadLatestVersion(db);
   const statements = decideRuleStatements(tallies, totalSystems);
   const lines = ISO_ANNEX_A_CONTROLS.map((control) => decideSoaLine(control.id, statements.get(control.id)!, decisions.get(control.id)));
   const changes = latest && scope ? diffSoaContent(latest.content, documentContent(lines, scope)) : latest ? ['Scope: no longer recorded.'] : null;
@@ -53,8 +69,8 @@ export interface SoaSummary {
   decided: number;
 }
 
-export async function loadSoaSummary(db: DbOrTx, asOf: Date): Promise<SoaSummary> {
-  const s = await loadSoaState(db, { asOf, sampleSize: 0 });
+export async function loadSoaSummary(db: DbOrTx): Promise<SoaSummary> {
+  const s = await loadSoaOutcomes(db);
   const changes = s.changes?.length ?? 0;
   return {
     status: s.latest && !changes ? 'approved' : 'draft',

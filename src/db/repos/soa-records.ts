@@ -29,6 +29,21 @@ export async function loadLatestVersion(db: DbOrTx): Promise<ApprovedVersion | n
   return row ? { id: row.id, number: row.number, approvedBy: row.approvedBy, approvedAt: row.approvedAt, content: row.content as SoaDocumentContent } : null;
 }
 
+/**
+ * Per Annex A control, how many systems claim it and the names of the rules that selected it: the
+ * applicability outcomes alone, in one pass, for the Home tab (the export counts per rule and status).
+ */
+export async function loadControlOutcomes(db: DbOrTx): Promise<{ requirementId: string; systems: number; rules: string[] }[]> {
+  const rule = sql`split_part(${evidenceClaims.reason}, ':', 1)`;
+  return db.select({
+    requirementId: evidenceClaims.requirementId,
+    systems: sql<number>`count(distinct ${evidenceClaims.systemId})::int`,
+    rules: sql<string[]>`array_agg(distinct ${rule} order by ${rule})`,
+  }).from(evidenceClaims)
+    .where(and(eq(evidenceClaims.source, 'iso-42001'), like(evidenceClaims.requirementId, 'A.%')))
+    .groupBy(evidenceClaims.requirementId);
+}
+
 export interface ArtifactRef { controlId: string; artifactId: string; kind: string; evidenceDate: string; link: string | null; systemName: string; total: number }
 export interface GapRef { controlId: string; claimId: string; status: string; dueAt: string; systemName: string; total: number }
 

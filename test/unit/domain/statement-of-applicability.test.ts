@@ -25,6 +25,11 @@ describe('the Statement of Applicability line of a control', () => {
     expect(s.justification).toBe('Selected for 4 AI systems of 4 by High-risk rule (4 systems). Evidence missing: 1 requested, 1 stale (2 overdue), 1 with an exception.');
   });
 
+  it('names the rules without counts when they were not counted', () => {
+    const s = decideControlStatement(coverage({ systems: 2, rules: [{ rule: 'Supplier rule' }, { rule: 'Trigger rule' }] }), 5);
+    expect(s.justification).toBe('Selected for 2 AI systems of 5 by Supplier rule; Trigger rule.');
+  });
+
   it('is not applicable, with the reason, when no registered system meets a rule that selects it', () => {
     expect(decideControlStatement(coverage({}), 7)).toEqual({
       applicable: 'no', status: 'not applicable',
