@@ -112,6 +112,11 @@ describe('the Statement of Applicability as the organisation\'s document', () =>
       await decideControl({ ctx: admin(), input: { framework: 'nist-ai-rmf', controlId: 'GOVERN 2.1', ownerId: USERS.owner } });
       const [row] = (await database.db.select().from(soaControls)).filter((r) => r.controlId === 'GOVERN 2.1');
       expect(row).toMatchObject({ framework: 'nist-ai-rmf', ownerId: USERS.owner, decision: null });
+      const profile = await runAigov(rt, ['export', 'nist-profile', '--format', 'csv']);
+      const rows = csv(profile.stdout);
+      expect(rows.find((r) => r.subcategory_id === 'GOVERN 2.1')).toMatchObject({ owner: USERS.owner });
+      expect(rows.find((r) => r.subcategory_id === 'GOVERN 1.1')).toMatchObject({ owner: '' });
+      expect((await runAigov(rt, ['export', 'nist-profile', '--format', 'md'])).stdout).toMatch(/\| GOVERN 2\.1 \| [^|]+ \| U0OWNER1 \|/);
     });
 
     it('goes back to the rule\'s outcome when asked, and refuses to record the same decision twice', async () => {
