@@ -132,6 +132,18 @@ describe('the Statement of Applicability from Slack: App Home decisions and /aig
       expect(decided.origin).toMatchObject({ via: 'slack', surface: 'view_submission' });
     });
 
+    it('tells the new owner by DM what they own and what evidence is missing for it', async () => {
+      const mark = app.fake.mark();
+      const view = await openedView(app, await clickOnHome(USERS.admin, ACTIONS.soaDecideControl));
+      expect((await submit(USERS.admin, view, controlValues({ control: 'A.5.2', owner: USERS.owner2 }))).body).toEqual({ response_action: 'clear' });
+      await app.deliver();
+      const dm = app.fake.since(mark, 'chat.postMessage').find((c) => c.ok && c.args.channel === USERS.owner2 && String(c.args.text).startsWith('You now own the ISO/IEC 42001 Annex A control A.5.2'));
+      expect(dm, 'a DM to the new owner').toBeDefined();
+      const t = mrkdwnTexts(dm!.args.blocks).join('\n');
+      expect(t).toContain(`You now own the ISO/IEC 42001 Annex A control *A.5.2* AI system impact assessment process in the Statement of Applicability (assigned by <@${USERS.admin}>).`);
+      expect(t).toMatch(/\*Evidence still missing \(2\):\*\n• (Customer support assistant|Demand forecaster) — requested, due \d{4}-\d{2}-\d{2}/);
+    });
+
     it('gives a NIST AI RMF outcome an owner from its own form', async () => {
       const view = await openedView(app, await clickOnHome(USERS.admin, ACTIONS.soaNistOwner));
       const res = await submit(USERS.admin, view, { control: { value: staticSelectValue('GOVERN 2.1') }, owner: { value: usersSelectValue(USERS.owner) } });

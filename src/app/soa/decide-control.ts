@@ -8,6 +8,7 @@ import { SlackUserId } from '../../domain/system-facts.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, invalid } from '../errors.js';
+import { notifySoaOwner } from '../notify/soa-owner-notice.js';
 import { loadSoaState } from './load-soa.js';
 
 export const SOA_ADMINS_ONLY = 'Only governance admins (AIGOV_ADMINS) can decide on the Statement of Applicability.';
@@ -68,6 +69,7 @@ export async function decideControl({ ctx, input: raw }: { ctx: ServiceContext; 
       await tx.insert(soaDecisions).values({ id, ...key, kind: 'owner', ownerId: input.ownerId, decidedBy: ctx.actor.userId, decidedAt: now });
       await set({ ownerId: input.ownerId });
       await recordAudit(tx, ctx, { action: 'soa.owner_assigned', subjectType: 'soa_control', subjectId, before: { ownerId: current?.ownerId ?? null }, after: { decisionId: id, ownerId: input.ownerId } });
+      await notifySoaOwner(tx, ctx, { decisionId: id, framework: input.framework, controlId: input.controlId, ownerId: input.ownerId });
       recorded.push(id);
     }
 

@@ -82,3 +82,15 @@ export async function loadControlEvidenceRefs(db: DbOrTx, perControl: number): P
     gaps: gaps.map((g) => ({ controlId: g.controlId, claimId: g.claimId, status: g.status, dueAt: g.dueAt, systemName: g.systemName, total: Number(g.total) })),
   };
 }
+
+export interface OpenClaimOfControl { claimId: string; systemName: string; status: string; dueAt: Date }
+
+/** The open claims of one control across the inventory (earliest due first, at most `limit`) and how many there are. */
+export async function loadOpenClaimsOfControl(db: DbOrTx, args: { source: SoaFramework; requirementId: string; limit: number }): Promise<{ total: number; claims: OpenClaimOfControl[] }> {
+  const where = and(eq(evidenceClaims.source, args.source), eq(evidenceClaims.requirementId, args.requirementId), inArray(evidenceClaims.status, ['requested', 'stale', 'exception']));
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(evidenceClaims).where(where);
+  const claims = await db.select({ claimId: evidenceClaims.id, systemName: aiSystems.name, status: evidenceClaims.status, dueAt: evidenceClaims.dueAt })
+    .from(evidenceClaims).innerJoin(aiSystems, eq(aiSystems.id, evidenceClaims.systemId)).where(where)
+    .orderBy(evidenceClaims.dueAt, evidenceClaims.id).limit(args.limit);
+  return { total: count?.n ?? 0, claims };
+}
