@@ -136,7 +136,7 @@ describe('auditor exports against a seeded portfolio', () => {
         expect(md).toContain(`\n${heading}\n`);
       }
       expect(md).toMatch(/\| EU AI Act tier \| high \| .*Annex III/);
-      expect(md).toContain('https://wiki.example.com/ai/credit-limit/impact');
+      expect(md).toMatch(/\| clm_[a-z0-9]+ \| ISO\/IEC 42001[^|]* \| A\.5\.2 \| .* \| art_[a-z0-9]+ \(document\): https:\/\/wiki\.example\.com\/ai\/credit-limit\/impact/);
       expect(md).toContain('| risk_accepted |');
       expect(md).toContain('Art. 73(2)');
       expect(md).toMatch(/\| \d+ \| .* UTC \| U0REQUEST \| system\.registered \| ai_system sys_/);
