@@ -68,12 +68,29 @@ const CUSTOMERS = 'A.10.4';
  * AI systems, since the responsibilities between them must then be allocated, even when no rule asks
  * a system's owner for it directly.
  */
-export function decideRuleStatements(coverages: readonly ControlCoverage[], totalSystems: number): Map<string, ControlStatement> {
+export function decideRuleStatements(coverages: readonly ControlCoverage[], totalSystems: number, facts: SoaFacts = { suppliersSinceClassification: 0 }): Map<string, ControlStatement> {
   const byId = new Map(coverages.map((c) => [c.controlId, c]));
   const out = new Map(coverages.map((c) => [c.controlId, decideControlStatement(c, totalSystems)]));
+  const suppliers = byId.get(SUPPLIERS);
+  const late = facts.suppliersSinceClassification;
+  if (suppliers && late > 0) out.set(SUPPLIERS, withLateSuppliers(out.get(SUPPLIERS)!, suppliers.systems, late));
   const responsibilities = byId.get(RESPONSIBILITIES);
-  if (responsibilities) out.set(RESPONSIBILITIES, decideResponsibilities(responsibilities, byId.get(SUPPLIERS)?.systems ?? 0, byId.get(CUSTOMERS)?.systems ?? 0, totalSystems));
+  if (responsibilities) out.set(RESPONSIBILITIES, decideResponsibilities(responsibilities, (suppliers?.systems ?? 0) + late, byId.get(CUSTOMERS)?.systems ?? 0, totalSystems));
   return out;
+}
+
+/** What the inventory records beyond the claims: facts changed since a system was classified. */
+export interface SoaFacts {
+  /** Systems with a supplier on record but no A.10.3 claim: a supplier change (a material change) came after their classification. */
+  suppliersSinceClassification: number;
+}
+
+// A supplier recorded by a material change selects A.10.3 as the Supplier rule would at the next classification:
+// the document says so now, so an exclusion of A.10.3 is flagged at once rather than after a re-classification.
+function withLateSuppliers(s: ControlStatement, claimed: number, late: number): ControlStatement {
+  const why = `${plural(late, 'AI system')} ${late === 1 ? 'has' : 'have'} a supplier recorded since ${late === 1 ? 'its' : 'their'} classification (Supplier rule); evidence is requested when ${late === 1 ? 'it is' : 'they are'} classified again.`;
+  if (claimed > 0) return { ...s, justification: `${s.justification} ${why}` };
+  return { applicable: 'yes', status: 'not implemented', justification: why };
 }
 
 function decideResponsibilities(c: ControlCoverage, suppliers: number, customers: number, totalSystems: number): ControlStatement {

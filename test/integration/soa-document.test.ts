@@ -10,6 +10,7 @@ import { recordAimsScope } from '../../src/app/soa/record-aims-scope.js';
 import { approveSoa, OpenDecisionsError } from '../../src/app/soa/approve-soa.js';
 import { loadSoaState } from '../../src/app/soa/load-soa.js';
 import { registerSystem } from '../../src/app/register-system.js';
+import { raiseRequest } from '../../src/app/raise-request.js';
 import { SystemFacts } from '../../src/domain/system-facts.js';
 import { createTestDatabase } from '../support/test-db.js';
 import { runAigov, testRuntime } from '../support/test-runtime.js';
@@ -222,6 +223,35 @@ describe('the Statement of Applicability as the organisation\'s document', () =>
       await decideControl({ ctx: verbContext(database.db, USERS.admin, { now: later }), input: { framework: 'iso-42001', controlId: 'A.10.4', applicability: 'excluded', justification: 'The partner API is sold by the reseller, who holds the customer relationship.' } });
       await ownEveryApplicableControl(database.db, later);
       expect(await approveSoa({ ctx: verbContext(database.db, USERS.admin, { now: later }) })).toMatchObject({ status: 'approved', number: 3 });
+    });
+  });
+
+  describe('a supplier change while A.10.3 is excluded', () => {
+    let fresh: Database;
+    let freshRt: Runtime;
+    beforeAll(async () => {
+      fresh = await createTestDatabase();
+      freshRt = await testRuntime(fresh);
+    });
+    afterAll(async () => { await fresh?.close(); });
+
+    it('flags the exclusion for review instead of changing it, and A.10.2 follows', async () => {
+      const facts = SystemFacts.parse({ name: 'Route planner', purpose: 'Plans delivery routes.', owner: USERS.owner, lifecycleStage: 'deployed', operatorRole: 'provider_and_deployer' });
+      const { systemId } = await registerSystem({ ctx: verbContext(fresh.db, USERS.requester, { now: clock }), input: { facts, idempotencyKey: 'fresh:planner' } });
+      await decideControl({ ctx: verbContext(fresh.db, USERS.admin, { now: clock }), input: { framework: 'iso-42001', controlId: 'A.10.3', applicability: 'excluded', justification: 'Every AI system is built in-house.' } });
+      const before = csv((await runAigov(freshRt, ['export', 'soa', '--format', 'csv'])).stdout);
+      expect(before.find((r) => r.control_id === 'A.10.3')).toMatchObject({ applicable: 'no', rule_applicable: 'no', review_needed: '' });
+      expect(before.find((r) => r.control_id === 'A.10.2')).toMatchObject({ applicable: 'no' });
+
+      await raiseRequest({ ctx: verbContext(fresh.db, USERS.owner, { now: clock }), input: { trigger: 'supplier_change', idempotencyKey: 'fresh:supplier', details: {
+        kind: 'supplier', systemId: systemId!, supplier: 'MapMatrix GmbH', description: 'Routing model now licensed from MapMatrix.' } } });
+      const after = csv((await runAigov(freshRt, ['export', 'soa', '--format', 'csv'])).stdout);
+      const a103 = after.find((r) => r.control_id === 'A.10.3')!;
+      expect(a103).toMatchObject({ applicable: 'no', decision_basis: 'organisation', justification: 'Every AI system is built in-house.', rule_applicable: 'yes' });
+      expect(a103.review_needed).toMatch(/^Excluded when no rule selected it; the rules now select it \(1 AI system has a supplier recorded since its classification/);
+      expect(after.find((r) => r.control_id === 'A.10.2')).toMatchObject({ applicable: 'yes', decision_basis: 'rule' });
+      const err = await caught(approveSoa({ ctx: verbContext(fresh.db, USERS.admin, { now: clock }) }));
+      expect((err as OpenDecisionsError).open.map((o) => o.what)).toContain(`A.10.3: the exclusion needs review. ${a103.review_needed}`);
     });
   });
 });

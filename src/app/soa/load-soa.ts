@@ -6,7 +6,7 @@ import {
   type ControlCoverage, type OpenDecision, type SoaLine,
 } from '../../domain/statement-of-applicability.js';
 import { countSystems, loadRequirementCoverage, loadSelectingRules, type RequirementCoverageRow } from '../../db/repos/requirement-coverage.js';
-import { loadControlDecisions, loadControlOutcomes, loadCurrentScope, loadLatestVersion, type ApprovedVersion, type RecordedScope } from '../../db/repos/soa-records.js';
+import { countSuppliersSinceClassification, loadControlDecisions, loadControlOutcomes, loadCurrentScope, loadLatestVersion, type ApprovedVersion, type RecordedScope } from '../../db/repos/soa-records.js';
 
 export interface SoaState {
   totalSystems: number;
@@ -51,7 +51,7 @@ async function assemble(db: DbOrTx, totalSystems: number, coverage: Map<string, 
   const decisions = await loadControlDecisions(db, 'iso-42001');
   const scope = await loadCurrentScope(db);
   const latest = await loadLatestVersion(db);
-  const statements = decideRuleStatements(tallies, totalSystems);
+  const statements = decideRuleStatements(tallies, totalSystems, { suppliersSinceClassification: await countSuppliersSinceClassification(db) });
   const lines = ISO_ANNEX_A_CONTROLS.map((control) => decideSoaLine(control.id, statements.get(control.id)!, decisions.get(control.id)));
   const changes = latest && scope ? diffSoaContent(latest.content, documentContent(lines, scope)) : latest ? ['Scope: no longer recorded.'] : null;
   return { totalSystems, lines, coverage, scope, latest, openDecisions: findOpenDecisions(lines, scope), changes };

@@ -44,6 +44,13 @@ export async function loadControlOutcomes(db: DbOrTx): Promise<{ requirementId: 
     .groupBy(evidenceClaims.requirementId);
 }
 
+/** Systems with a supplier on record and no A.10.3 claim: the supplier came with a change after their classification. */
+export async function countSuppliersSinceClassification(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(aiSystems).where(and(isNotNull(aiSystems.supplier), sql`not exists (
+    select 1 from ${evidenceClaims} where ${evidenceClaims.systemId} = ${aiSystems.id} and ${evidenceClaims.source} = 'iso-42001' and ${evidenceClaims.requirementId} = 'A.10.3')`));
+  return row?.n ?? 0;
+}
+
 export interface ArtifactRef { controlId: string; artifactId: string; kind: string; evidenceDate: string; link: string | null; systemName: string; total: number }
 export interface GapRef { controlId: string; claimId: string; status: string; dueAt: string; systemName: string; total: number }
 

@@ -90,6 +90,16 @@ describe('A.10.2 allocating responsibilities, against A.10.3 suppliers and A.10.
     expect(s.justification).toMatch(justification);
   });
 
+  it.each([
+    ['no system claims A.10.3 yet', 0, 'yes', 'not implemented', /^2 AI systems have a supplier recorded since their classification \(Supplier rule\); evidence is requested when they are classified again\.$/],
+    ['other systems already claim it', 3, 'yes', 'not implemented', /^Selected for 3 AI systems of 12 by Supplier rule \(3 systems\)\. Evidence missing: 3 requested\. 2 AI systems have a supplier recorded/],
+  ])('makes A.10.3 applicable when a material change recorded a supplier and %s', (_what, claimed, applicable, status, justification) => {
+    const statements = decideRuleStatements([cov('A.10.2', 0), cov('A.10.3', claimed), cov('A.10.4', 0)], 12, { suppliersSinceClassification: 2 });
+    expect(statements.get('A.10.3')).toMatchObject({ applicable, status });
+    expect(statements.get('A.10.3')!.justification).toMatch(justification);
+    expect(statements.get('A.10.2')!.justification).toMatch(new RegExp(`suppliers \\(A\\.10\\.3, ${claimed + 2} AI systems\\)`));
+  });
+
   it('leaves the other controls as the rules decide them', () => {
     const statements = decideRuleStatements([cov('A.10.2', 0), cov('A.10.3', 4)], 12);
     expect(statements.get('A.10.3')).toEqual(decideControlStatement(cov('A.10.3', 4), 12));
