@@ -126,6 +126,8 @@ describe('the Statement of Applicability as the organisation\'s document', () =>
       expect(a73).toMatchObject({ applicable: 'yes', decision_basis: 'rule', control_owner: USERS.owner2 });
       const err = await caught(decideControl({ ctx: admin(), input: { framework: 'iso-42001', controlId: 'A.7.3', applicability: 'rules' } }));
       expect(err.fields.applicability).toMatch(/already the standing decision/);
+      const same = await caught(decideControl({ ctx: admin(), input: { framework: 'iso-42001', controlId: 'A.7.3', ownerId: USERS.owner2 } }));
+      expect(same.fields).toEqual({ owner: 'That person already owns this control; nothing was changed.' });
     });
   });
 

@@ -18,6 +18,8 @@ export const SOA_COLUMNS = [
   'document_status', 'version', 'approved_by', 'approved_at', 'generated_at', 'data_as_of',
 ] as const;
 
+// `document_status` is `approved` when the document is the latest approved version, `draft` otherwise;
+// `version`, `approved_by` and `approved_at` always describe the latest approved version (empty before the first).
 export type SoaRow = Record<(typeof SOA_COLUMNS)[number], unknown>;
 
 /** What the document as a whole says about itself: approved version N, or a draft and what changed since the last approval. */

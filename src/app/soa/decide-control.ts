@@ -93,7 +93,11 @@ export async function decideControl({ ctx, input: raw }: { ctx: ServiceContext; 
         recorded.push(id);
       }
     }
-    if (!recorded.length) throw invalid('Nothing changed: that is already the standing decision.', { [CONTROL_FIELDS.applicability]: 'That is already the standing decision; nothing was changed.' });
+    if (!recorded.length) {
+      throw invalid('Nothing changed: that is already the standing decision.', input.applicability === 'unchanged'
+        ? { [CONTROL_FIELDS.owner]: 'That person already owns this control; nothing was changed.' }
+        : { [CONTROL_FIELDS.applicability]: 'That is already the standing decision; nothing was changed.' });
+    }
     return { recorded };
   });
 }

@@ -35,7 +35,7 @@ export async function loadSoaState(db: DbOrTx, args: { asOf: Date; sampleSize: n
 }
 
 /**
- * The same document with applicability outcomes only (no claim tallies, rules not counted): what the
+ * The same document with applicability outcomes only (no claim tallies): what the
  * Home tab shows, from one pass over the claims, so the tab stays quick over a large portfolio.
  */
 export async function loadSoaOutcomes(db: DbOrTx): Promise<SoaState> {
@@ -43,7 +43,7 @@ export async function loadSoaOutcomes(db: DbOrTx): Promise<SoaState> {
   const outcomes = new Map((await loadControlOutcomes(db)).map((o) => [o.requirementId, o]));
   return assemble(db, totalSystems, new Map(), ISO_ANNEX_A_CONTROLS.map((control): ControlCoverage => {
     const o = outcomes.get(control.id);
-    return { ...emptyTally(), controlId: control.id, systems: o?.systems ?? 0, rules: (o?.rules ?? []).map((rule) => ({ rule })) };
+    return { ...emptyTally(), controlId: control.id, systems: o?.systems ?? 0, rules: o?.rules ?? [] };
   }));
 }
 

@@ -30,18 +30,26 @@ export async function loadLatestVersion(db: DbOrTx): Promise<ApprovedVersion | n
 }
 
 /**
- * Per Annex A control, how many systems claim it and the names of the rules that selected it: the
- * applicability outcomes alone, in one pass, for the Home tab (the export counts per rule and status).
+ * Per Annex A control, the rules that selected it and for how many systems: the applicability outcomes
+ * alone, for the Home tab (the export also tallies claims by status). A system has at most one claim per
+ * requirement (evidence_claims_one_per_requirement), so counting rows counts systems, without the sort a
+ * distinct count needs.
  */
-export async function loadControlOutcomes(db: DbOrTx): Promise<{ requirementId: string; systems: number; rules: string[] }[]> {
-  const rule = sql`split_part(${evidenceClaims.reason}, ':', 1)`;
-  return db.select({
-    requirementId: evidenceClaims.requirementId,
-    systems: sql<number>`count(distinct ${evidenceClaims.systemId})::int`,
-    rules: sql<string[]>`array_agg(distinct ${rule} order by ${rule})`,
-  }).from(evidenceClaims)
+export async function loadControlOutcomes(db: DbOrTx): Promise<{ requirementId: string; systems: number; rules: { rule: string; systems: number }[] }[]> {
+  const rule = sql<string>`split_part(${evidenceClaims.reason}, ':', 1)`;
+  const rows = await db.select({ requirementId: evidenceClaims.requirementId, rule, systems: sql<number>`count(*)::int` })
+    .from(evidenceClaims)
     .where(and(eq(evidenceClaims.source, 'iso-42001'), like(evidenceClaims.requirementId, 'A.%')))
-    .groupBy(evidenceClaims.requirementId);
+    .groupBy(evidenceClaims.requirementId, rule);
+  const byControl = new Map<string, { requirementId: string; systems: number; rules: { rule: string; systems: number }[] }>();
+  for (const r of rows.sort((a, b) => b.systems - a.systems || a.rule.localeCompare(b.rule))) {
+    const c = byControl.get(r.requirementId) ?? { requirementId: r.requirementId, systems: 0, rules: [] };
+    // One claim per system and requirement, selected by one rule: the rules' counts add up to the systems.
+    c.systems += r.systems;
+    c.rules.push({ rule: r.rule, systems: r.systems });
+    byControl.set(r.requirementId, c);
+  }
+  return [...byControl.values()];
 }
 
 /** Systems with a supplier on record and no A.10.3 claim: the supplier came with a change after their classification. */
