@@ -4,7 +4,7 @@ import { aimsScopes, auditEvents, soaControls, soaDecisions, soaVersions } from 
 import { decideControl } from '../../src/app/soa/decide-control.js';
 import { loadSoaState } from '../../src/app/soa/load-soa.js';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
+import { CHANNELS, startTestApp, USERS, type TestApp } from '../support/test-app.js';
 import type { SlackArgs, StoredView } from '../support/fake-slack.js';
 import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
 import { openedView } from '../support/evidence-flow.js';
@@ -162,6 +162,10 @@ describe('the Statement of Applicability from Slack: App Home decisions and /aig
     expect(reply.text).toMatch(/^Approved the Statement of Applicability as version 1 on \d{4}-\d{2}-\d{2} \(the first approved version\)\./);
     const [version] = await db.select().from(soaVersions);
     expect(version).toMatchObject({ number: 1, approvedBy: USERS.admin });
+    const mark = app.fake.mark();
+    await app.deliver();
+    expect(app.fake.since(mark, 'chat.postMessage').filter((c) => c.ok && c.args.channel === CHANNELS.governance).map((c) => c.args.text))
+      .toEqual([`Statement of Applicability version 1 approved by <@${USERS.admin}> (the first approved version). \`/aigov export soa md\` sends it.`]);
     const again = await command(USERS.admin, 'soa approve');
     expect(again.reply.text).toMatch(/^Nothing changed since version 1 \(approved by <@U0ADMIN1> on \d{4}-\d{2}-\d{2}\): it stays the current version\./);
     expect((await counts()).versions).toBe(1);
