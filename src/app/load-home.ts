@@ -1,6 +1,7 @@
 import { loadGovernanceOverview, type GovernanceOverview } from '../db/repos/governance-overview.js';
 import { loadOwnerWork, type OwnerWork } from '../db/repos/owner-work.js';
 import type { ServiceContext } from './context.js';
+import { loadSoaSummary, type SoaSummary } from './soa/load-soa.js';
 
 /** How much of each list the Home tab shows; the counts beside them are exact, the rest is one click away. */
 export const HOME_LIMITS = { systems: 10, claims: 10, reviews: 5, governanceList: 5, expiringWithinDays: 30 } as const;
@@ -12,14 +13,17 @@ export interface HomeModel {
   work: OwnerWork;
   /** Only for governance admins. */
   governance: GovernanceOverview | null;
+  /** The Statement of Applicability's state, only for governance admins. */
+  soa: SoaSummary | null;
 }
 
 /** What one person's Home tab shows: their systems and open work, and for governance admins the portfolio too. */
 export async function loadHome({ ctx }: { ctx: ServiceContext }): Promise<HomeModel> {
   const now = ctx.now();
-  const [work, governance] = await Promise.all([
+  const [work, governance, soa] = await Promise.all([
     loadOwnerWork(ctx.db, ctx.actor.userId, HOME_LIMITS),
     ctx.actor.isAdmin ? loadGovernanceOverview(ctx.db, now, { list: HOME_LIMITS.governanceList, expiringWithinDays: HOME_LIMITS.expiringWithinDays }) : null,
+    ctx.actor.isAdmin ? loadSoaSummary(ctx.db) : null,
   ]);
-  return { userId: ctx.actor.userId, now, timeZone: ctx.policy.timeZone, work, governance };
+  return { userId: ctx.actor.userId, now, timeZone: ctx.policy.timeZone, work, governance, soa };
 }

@@ -26,6 +26,8 @@ export const VIEWS = {
   riskExtend: 'aigov_risk_extend',
   attachEvidence: 'aigov_attach_evidence_pick',
   exemptionClaim: 'aigov_exemption_claim',
+  soaControl: 'aigov_soa_control',
+  soaScope: 'aigov_soa_scope',
 } as const;
 
 export const ACTIONS = {
@@ -49,4 +51,7 @@ export const ACTIONS = {
   exceptionActionDone: 'aigov_exception_action_done',
   registerSystem: 'aigov_register_system',
   claimExemption: 'aigov_claim_exemption',
+  soaDecideControl: 'aigov_soa_decide_control',
+  soaNistOwner: 'aigov_soa_nist_owner',
+  soaRecordScope: 'aigov_soa_record_scope',
 } as const;

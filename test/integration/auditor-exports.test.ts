@@ -139,6 +139,7 @@ describe('auditor exports against a seeded portfolio', () => {
       expect(md).toContain('| Binding laws | EU AI Act (Regulation (EU) 2024/1689, as amended) |');
       expect(md).toMatch(/\| EU AI Act \(Regulation \(EU\) 2024\/1689, as amended\) \| 2027-12-02 \| Art\. 6\(2\) \| .*moved from 2 Aug 2026 by Regulation \(EU\) 2026\/1744/);
       expect(md).toContain('https://wiki.example.com/ai/credit-limit/impact');
+      expect(md).toMatch(/\| clm_[a-z0-9]+ \| ISO\/IEC 42001[^|]* \| A\.5\.2 \| .* \| art_[a-z0-9]+ \(document\): https:\/\/wiki\.example\.com\/ai\/credit-limit\/impact/);
       expect(md).toContain('| risk_accepted |');
       expect(md).toContain('Art. 73(2)');
       expect(md).toMatch(/\| \d+ \| .* UTC \| U0REQUEST \| system\.registered \| ai_system sys_/);

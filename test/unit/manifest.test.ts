@@ -37,7 +37,7 @@ describe('manifest.yml', () => {
     const [command, ...others] = manifest.features?.slash_commands ?? [];
 
     expect(others).toEqual([]);
-    expect(command).toMatchObject({ command: '/aigov', should_escape: false, usage_hint: '[new | help | mine | status <id> | export <kind>]' });
+    expect(command).toMatchObject({ command: '/aigov', should_escape: false, usage_hint: '[new | help | mine | status <id> | export <kind> | soa approve]' });
   });
 
   it('declares the register and attach-evidence shortcuts', () => {

@@ -10,3 +10,4 @@ export * from './outbox-messages.js';
 export * from './job-runs.js';
 export * from './intake-drafts.js';
 export * from './law-exemptions.js';
+export * from './statement-of-applicability.js';

@@ -6,6 +6,7 @@ const COMMANDS: [string, string][] = [
   [`${SLASH_COMMAND} status <id or name>`, 'one record: classification and reasons, owners, evidence progress, next review'],
   [`${SLASH_COMMAND} export <inventory|evidence-matrix|soa|nist-profile|audit> [format]`, 'governance admins: an auditor export as a file in a DM'],
   [`${SLASH_COMMAND} export dossier <id or name>`, 'governance admins: one system\'s whole record, for an auditor'],
+  [`${SLASH_COMMAND} soa approve`, 'governance admins: approve the current Statement of Applicability as the next numbered version'],
   [`${SLASH_COMMAND} help`, 'this list'],
 ];
 

@@ -29,6 +29,10 @@ function fullest(): HomeModel {
       openExceptions: { count: 70, items: times(HOME_LIMITS.governanceList, (i) => ({ id: `exc_${i}`, ...item(i), reason: long('Reason'), status: 'corrective_action', dueAt: now })) },
       expiringAcceptances: { count: 12, items: times(HOME_LIMITS.governanceList, (i) => ({ id: `exc_${i}`, ...item(i), acceptedUntil: now, acceptedBy: 'U0ADMIN1' })) },
     },
+    soa: {
+      status: 'draft', latest: { number: 7, approvedBy: 'U0ADMIN1', approvedAt: now }, changes: 3, scopeRecorded: true, applicable: 35, excluded: 3, decided: 4,
+      openDecisions: times(38, (i) => ({ controlId: `A.${i}`, what: `A.${i}: applicable and has no owner <!channel>.` })),
+    },
   };
 }
 
@@ -65,6 +69,21 @@ describe('the Home tab view', () => {
   it('shows dates in the workspace time zone', () => {
     const t = mrkdwnTexts(buildHomeView(fullest())).join('\n');
     expect(t).toContain('Updated 2025-06-02 11:30 (Europe/Berlin)');
+  });
+
+  it('says where the Statement of Applicability stands, names a few open decisions and offers the admin\'s actions', () => {
+    const view = buildHomeView(fullest()) as { blocks: { block_id?: string; elements?: { action_id: string; value: string }[] }[] };
+    const t = mrkdwnTexts(view).join('\n');
+    expect(t).toContain('*Draft*: 3 changes since version 7, approved by <@U0ADMIN1> on 2025-06-02.');
+    expect(t).toContain('*38 decisions open before approval:*\n• A.0: applicable and has no owner &lt;!channel&gt;.');
+    expect(t).toContain('…and 33 more');
+    const row = view.blocks.find((b) => b.block_id === 'home-gov-soa')!;
+    expect(row.elements!.map((e) => e.action_id)).toEqual([ACTIONS.soaDecideControl, ACTIONS.soaNistOwner, ACTIONS.soaRecordScope]);
+  });
+
+  it('shows no Statement of Applicability to someone who is not a governance admin', () => {
+    const view = buildHomeView({ ...fullest(), governance: null, soa: null }) as { blocks: { block_id?: string }[] };
+    expect(view.blocks.find((b) => b.block_id === 'home-gov-soa')).toBeUndefined();
   });
 
   it('puts the evidence card buttons under each claim, with the claim id as their value', () => {

@@ -5,6 +5,7 @@ import { registerEscalationActions } from './escalation-actions.js';
 import { registerExceptionActions } from './exception-actions.js';
 import { registerOpenRecordAction } from './open-record.js';
 import { registerReviewActions } from './review-actions.js';
+import { registerSoaActions } from './soa-actions.js';
 
 /** Buttons of the governance workflow: reviews, decisions, exceptions, risk acceptances, escalations. */
 export function registerGovernanceActions(app: App, deps: SlackDeps): void {
@@ -13,4 +14,5 @@ export function registerGovernanceActions(app: App, deps: SlackDeps): void {
   registerExceptionActions(app, deps);
   registerEscalationActions(app, deps);
   registerOpenRecordAction(app, deps);
+  registerSoaActions(app, deps);
 }

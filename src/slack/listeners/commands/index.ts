@@ -7,6 +7,7 @@ import './new-intake.js';
 import './mine.js';
 import './status.js';
 import './export.js';
+import './soa.js';
 
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, handleAigovCommand(deps));

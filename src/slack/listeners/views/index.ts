@@ -6,6 +6,7 @@ import { registerIntakeRequestView } from './intake-request.js';
 import { registerAttachEvidenceView } from './attach-evidence.js';
 import { registerReviewRecordView } from './review-record.js';
 import { registerGovernanceForms } from './governance-forms.js';
+import { registerSoaForms } from './soa-forms.js';
 
 export function registerViews(app: App, deps: SlackDeps): void {
   registerIntakeViews(app, deps);
@@ -14,4 +15,5 @@ export function registerViews(app: App, deps: SlackDeps): void {
   registerAttachEvidenceView(app, deps);
   registerReviewRecordView(app, deps);
   registerGovernanceForms(app, deps);
+  registerSoaForms(app, deps);
 }

@@ -3,12 +3,13 @@ import { ACTIONS, SLASH_COMMAND } from '../../ids.js';
 import { mention } from '../../escape.js';
 import { actions, button, context, divider, header, section, type Block } from '../blocks.js';
 import { governanceBlocks } from './governance-blocks.js';
+import { soaBlocks } from './soa-blocks.js';
 import { andMore, claimLine, day, reviewLine, systemLine } from './work-lines.js';
 
 /**
  * The Home tab. Every list is capped (HOME_LIMITS) and says how many more there are, so the view stays
- * far inside Slack's 100 blocks whatever the data: at most 3 + 12 (governance) + 12 (systems)
- * + 22 (claims, two blocks each) + 7 (reviews) = 56.
+ * far inside Slack's 100 blocks whatever the data: at most 3 + 12 (governance) + 4 (Statement of
+ * Applicability) + 12 (systems) + 22 (claims, two blocks each) + 7 (reviews) = 60.
  */
 export function buildHomeView(m: HomeModel): Block {
   const { work: w, timeZone: tz, now } = m;
@@ -17,8 +18,11 @@ export function buildHomeView(m: HomeModel): Block {
     section(`Hi ${mention(m.userId)}: your AI systems and what is waiting for you.`, button('Register an AI system', ACTIONS.registerSystem, 'home', 'primary')),
     context(`Updated ${day(now, tz)} ${now.toLocaleTimeString('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit' })} (${tz}) · \`${SLASH_COMMAND} help\` lists the commands`),
   ];
-  if (m.governance) blocks.push(divider(), ...governanceBlocks(m.governance, tz));
-  else blocks.push(divider());
+  if (m.governance) {
+    const gov = governanceBlocks(m.governance, tz);
+    // The document sits at the end of the governance view, above its closing divider.
+    blocks.push(divider(), ...gov.slice(0, -1), ...(m.soa ? soaBlocks(m.soa, tz) : []), ...gov.slice(-1));
+  } else blocks.push(divider());
 
   blocks.push(header(`Your AI systems (${w.systemCount})`));
   if (!w.systems.length) blocks.push(section('You own no AI systems yet. Register one with the button above, or use the *Register an AI system* shortcut.'));

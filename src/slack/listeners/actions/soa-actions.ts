@@ -1,0 +1,24 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { forbidden } from '../../../app/errors.js';
+import { SOA_ADMINS_ONLY } from '../../../app/soa/decide-control.js';
+import { ACTIONS } from '../../ids.js';
+import type { SlackDeps } from '../../deps.js';
+import { buildAimsScopeView, buildSoaControlView } from '../../views/soa-forms.js';
+import type { ButtonArgs } from './claim-click.js';
+import { clickContext } from './tell-clicker.js';
+
+// The forms open straight from the click (the admin list is configuration, no database read), and the verbs check again.
+
+function openForm(deps: SlackDeps, build: () => Record<string, unknown>) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    if (!clickContext(deps, args.body).actor.isAdmin) throw forbidden(SOA_ADMINS_ONLY);
+    await deps.gateway.openView(args.body.trigger_id, build());
+  };
+}
+
+export function registerSoaActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.soaDecideControl, openForm(deps, () => buildSoaControlView({ framework: 'iso-42001' })));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.soaNistOwner, openForm(deps, () => buildSoaControlView({ framework: 'nist-ai-rmf' })));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.soaRecordScope, openForm(deps, () => buildAimsScopeView()));
+}
