@@ -11,7 +11,7 @@ export interface SlackGateway {
   updateView(viewId: string, view: unknown, hash?: string): Promise<void>;
   publishHome(userId: string, view: unknown): Promise<void>;
   userTimeZone(userId: string): Promise<string | null>;
-  uploadFile(args: { channel: string; filename: string; content: string; title: string; comment: string }): Promise<void>;
+  uploadFile(args: { channel: string; filename: string; content: string | Buffer; title: string; comment: string }): Promise<void>;
   /** A link to one message that anyone in the conversation can open: what "Attach as evidence" records. */
   messagePermalink(channel: string, messageTs: string): Promise<string>;
   /** The bot's DM channel with a user (D…): file uploads need a conversation id, not a user id. */
@@ -95,7 +95,8 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
       return res.user?.tz ?? null;
     },
     async uploadFile({ channel, filename, content, title, comment }) {
-      await client.filesUploadV2({ channel_id: channel, filename, content, title, initial_comment: comment });
+      const body = typeof content === 'string' ? { content } : { file: content };
+      await client.filesUploadV2({ channel_id: channel, filename, ...body, title, initial_comment: comment });
     },
     async messagePermalink(channel, messageTs) {
       const res = await client.chat.getPermalink({ channel, message_ts: messageTs });

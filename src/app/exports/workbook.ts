@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
@@ -178,7 +179,11 @@ export async function exportWorkbook(rt: ExportRuntime, out: Writable, opts: { o
   const now = rt.now ?? (() => new Date());
   const sheets = SHEETS.filter((s) => !('kind' in s) || opts.exporters.some((e) => e.kind === s.kind));
   const facts = await readCoverFacts(rt.database.db, now(), opts.organisation);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // The zip writer ends the stream it is given; stdout and the caller's sinks are not its to end.
+  const zipped = new PassThrough();
+  zipped.pipe(out, { end: false });
+  const drained = once(zipped, 'end');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipped, useStyles: true, useSharedStrings: false });
   workbook.creator = 'aigov';
   workbook.created = facts.generatedAt;
   const cover = workbook.addWorksheet('Cover');
@@ -191,5 +196,6 @@ export async function exportWorkbook(rt: ExportRuntime, out: Writable, opts: { o
     ws.commit();
   }
   await workbook.commit();
+  await drained;
   return written;
 }
