@@ -53,6 +53,8 @@ const COUNT_COLUMN = /^(claims(_[a-z]+)?|systems_in_scope|evidence_artifacts|[a-
 // never runs, so the apostrophe is taken off again.
 const NEUTRALISED = /^'[=+\-@\t\r]/;
 const MAX_WIDTH = 60;
+// Printed, a sheet is landscape A4, one page wide however many columns it has.
+const PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 const SAMPLE_ROWS = 200;
 
 export type CellValue = string | number | Date | null;
@@ -69,6 +71,12 @@ export function typedCell(column: string, raw: string): CellValue {
 }
 
 const headerLabel = (column: string) => column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** About how many lines a text takes in a wrapped column of this width (in characters). */
+export function linesIn(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
 
 function cellWidth(v: CellValue): number {
   if (v === null) return 0;
@@ -87,6 +95,15 @@ async function streamCsvIntoSheet(ws: ExcelJS.Worksheet, write: (out: Writable) 
   let columns: string[] | null = null;
   let held: CellValue[][] = [];
   let rows = 0;
+  let widths: number[] = [];
+  // Spreadsheet programs do not grow a streamed row to fit wrapped text, so the row gets the height its
+  // longest cell needs (15 points a line, at most Excel's 409).
+  const addRow = (values: CellValue[]) => {
+    const row = ws.addRow(values);
+    const lines = Math.max(1, ...values.map((v, i) => (typeof v === 'string' ? linesIn(v, widths[i] ?? 10) : 1)));
+    if (lines > 1) row.height = Math.min(409, 15 * lines);
+    row.commit();
+  };
   const flushHeld = () => {
     const cols = columns!;
     ws.columns = cols.map((c, i) => {
@@ -104,7 +121,8 @@ async function streamCsvIntoSheet(ws: ExcelJS.Worksheet, write: (out: Writable) 
     header.font = { bold: true };
     header.alignment = { vertical: 'top', wrapText: true };
     header.commit();
-    for (const r of held) ws.addRow(r).commit();
+    widths = ws.columns.map((c) => c.width ?? 10);
+    for (const r of held) addRow(r);
     held = [];
   };
   const consuming = (async () => {
@@ -116,7 +134,7 @@ async function streamCsvIntoSheet(ws: ExcelJS.Worksheet, write: (out: Writable) 
         held.push(values);
         if (held.length >= SAMPLE_ROWS) flushHeld();
       } else {
-        ws.addRow(values).commit();
+        addRow(values);
       }
     }
     if (!columns) throw new Error('the export wrote no header row');
@@ -146,7 +164,7 @@ async function readCoverFacts(db: Db, generatedAt: Date, organisation: string | 
 }
 
 function writeCover(ws: ExcelJS.Worksheet, facts: CoverFacts, sheets: SheetSpec[]): void {
-  ws.columns = [{ key: 'a', width: 34 }, { key: 'b', width: 90, style: { alignment: { wrapText: true, vertical: 'top' } } }];
+  ws.columns = [{ key: 'a', width: 34 }, { key: 'b', width: 90, style: { alignment: { wrapText: true, vertical: 'top', horizontal: 'left' } } }];
   const add = (a: string, b: CellValue, opts: { bold?: boolean; numFmt?: string } = {}) => {
     const row = ws.addRow([a, b]);
     if (opts.bold) row.font = { bold: true };
@@ -186,12 +204,12 @@ export async function exportWorkbook(rt: ExportRuntime, out: Writable, opts: { o
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipped, useStyles: true, useSharedStrings: false });
   workbook.creator = 'aigov';
   workbook.created = facts.generatedAt;
-  const cover = workbook.addWorksheet('Cover');
+  const cover = workbook.addWorksheet('Cover', { pageSetup: PRINT });
   writeCover(cover, facts, sheets);
   cover.commit();
   const written: Record<string, number> = {};
   for (const s of sheets) {
-    const ws = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT });
     written[s.name] = await streamCsvIntoSheet(ws, (sink) => writeSheetCsv(s, rt, sink, opts.exporters));
     ws.commit();
   }
