@@ -42,6 +42,8 @@ export const evidenceArtifacts = pgTable('evidence_artifacts', {
   periodFrom: date('period_from', { mode: 'string' }).notNull(),
   periodTo: date('period_to', { mode: 'string' }).notNull(),
   criteriaMet: boolean('criteria_met').notNull(),
+  /** Files uploaded to Slack as the artifact, each with the SHA-256 of its content when submitted (EvidenceFile[]). */
+  files: jsonb('files').notNull().default([]),
   /** The conditions under which it was collected: reuse compares these (PRODUCT.md reuse rule). */
   conditions: jsonb('conditions').notNull(),
   submittedBy: text('submitted_by').notNull(),

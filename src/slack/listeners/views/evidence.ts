@@ -8,7 +8,8 @@ import { EVIDENCE_FIELDS } from '../../../domain/evidence-artifact.js';
 import { VIEWS } from '../../ids.js';
 import { contextFor, type SlackDeps } from '../../deps.js';
 import { parseMetadata } from '../../parse/metadata.js';
-import { readEvidenceSubmission } from '../../parse/evidence-submission.js';
+import { readEvidenceFileIds, readEvidenceSubmission } from '../../parse/evidence-submission.js';
+import { collectEvidenceFiles } from '../../../app/evidence/collect-evidence-files.js';
 import { single, ViewStateValues } from '../../parse/view-values.js';
 import { CANNOT_PROVIDE_BLOCK } from '../../views/evidence/cannot-provide-view.js';
 import { REASSIGN_BLOCK } from '../../views/evidence/reassign-claim-view.js';
@@ -24,11 +25,16 @@ function contextOf(deps: SlackDeps, body: Args['body']) {
   return contextFor(deps, body.user.id, { via: 'slack', surface: 'view_submission', viewId: body.view.id });
 }
 
-/** Submit evidence: Slack sends a double-clicked or retried submission with the same view id, so that is the key. */
+/**
+ * Submit evidence: Slack sends a double-clicked or retried submission with the same view id, so that is
+ * the key. Attached files are read from Slack and hashed first; the verb stores what was read.
+ */
 function handleEvidenceSubmitSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
     const { claimId } = parseMetadata(ClaimMeta, view.private_metadata);
-    const submission = readEvidenceSubmission(ViewStateValues.parse(view.state.values));
+    const values = ViewStateValues.parse(view.state.values);
+    const files = await collectEvidenceFiles({ source: deps.gateway, fileIds: readEvidenceFileIds(values) });
+    const submission = { ...readEvidenceSubmission(values), files };
     await submitEvidence({ ctx: contextOf(deps, body), input: { claimId, idempotencyKey: `view:${view.id}`, submission } });
     await ack({ response_action: 'clear' });
   };

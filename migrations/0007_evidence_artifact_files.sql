@@ -1,0 +1,1 @@
+ALTER TABLE "evidence_artifacts" ADD COLUMN "files" jsonb DEFAULT '[]'::jsonb NOT NULL;
