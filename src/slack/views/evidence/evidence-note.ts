@@ -29,12 +29,12 @@ export function artifactSummary(a: NoteArtifact): string {
 
 /** The note in the system's thread when a claim is answered with evidence, new or reused. */
 export function buildEvidenceNote(args: {
-  kind: 'submitted' | 'reused'; actorId: string; claim: NoteClaim; systemName: string; artifact: NoteArtifact; reuseReason?: string;
+  kind: 'submitted' | 'reused' | 'reattested'; actorId: string; claim: NoteClaim; systemName: string; artifact: NoteArtifact; reuseReason?: string;
 }): { text: string; blocks: Block[] } {
-  const verb = args.kind === 'submitted' ? 'submitted evidence for' : 'reused evidence for';
+  const verb = args.kind === 'submitted' ? 'submitted evidence for' : args.kind === 'reused' ? 'reused evidence for' : 'confirmed as still valid the evidence for';
   const blocks: Block[] = [
     section(`:page_facing_up: ${mention(args.actorId)} ${verb} ${claimName(args.claim)}\n${artifactSummary(args.artifact)}`),
     context(args.reuseReason ? `\`${args.artifact.id}\` · ${escapeText(args.reuseReason)}` : `\`${args.artifact.id}\``),
   ];
-  return { text: `Evidence ${args.kind} for ${escapeText(args.systemName)}: ${escapeText(args.claim.requirementId)}`, blocks };
+  return { text: `Evidence ${args.kind === 'reattested' ? 'confirmed as still valid' : args.kind} for ${escapeText(args.systemName)}: ${escapeText(args.claim.requirementId)}`, blocks };
 }
