@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { aiSystems, auditEvents, evidenceArtifacts, evidenceAttestations, evidenceClaims } from '../../src/db/schema/index.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { expireEvidencePeriods } from '../../src/app/sweep/expire-evidence-periods.js';
+import { offerStillValid } from '../../src/app/sweep/offer-still-valid.js';
 import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
 import { submit } from '../support/intake-flow.js';
 import { clickClaim, daysFromToday, evidenceValues, openedView, ownerCard, registeredSystem, today } from '../support/evidence-flow.js';
@@ -80,6 +81,35 @@ describe('Still valid: confirming the evidence on record for a new period', () =
     expect(bad.body?.errors?.checked_on).toMatch(/cannot be after today/);
     expect(bad.body?.errors?.note).toMatch(/Say what you checked/);
     expect(await app.database.db.select().from(evidenceAttestations).where(eq(evidenceAttestations.claimId, claim.id))).toEqual([]);
+  });
+
+  it('offers Still valid once, before the period ends, and confirms the evidence for a new period from that message', async () => {
+    const claim = sys.claim('iso-42001', 'A.5.4');
+    const { mark } = await clickClaim(app, USERS.owner, ownerCard(app, USERS.owner, sys.system.id), ACTIONS.evidenceSubmit, claim.id);
+    const form = await openedView(app, mark);
+    const ends = daysFromToday(10);
+    expect((await submit(app, USERS.owner, form, evidenceValues({ periodTo: ends }))).body?.response_action).toBe('clear');
+    const sweep = () => offerStillValid(verbContext(app.database.db, 'U0SCHEDULER', { origin: { via: 'scheduler', job: 'sweep' } }));
+    const before = app.fake.mark();
+    expect(await sweep()).toBe(1);
+    expect(await sweep()).toBe(0);
+    await app.deliver();
+    const offers = app.fake.since(before, 'chat.postMessage').filter((c) => c.args.channel === USERS.owner && JSON.stringify(c.args.blocks).includes('Evidence ending soon'));
+    expect(offers).toHaveLength(1);
+    expect(JSON.stringify(offers[0]!.args.blocks)).toContain(`ends on *${ends}*`);
+    const offer = app.fake.message(String(offers[0]!.response!.channel), String(offers[0]!.response!.ts))!;
+
+    const click = app.fake.mark();
+    const res = await app.slack.blockActions({ user: USERS.owner, actionId: ACTIONS.evidenceStillValid, message: offer, value: claim.id, blockId: `still-valid:${claim.id}` });
+    expect(res.status).toBe(200);
+    const view = await openedView(app, click);
+    const newEnd = daysFromToday(375);
+    expect((await submit(app, USERS.owner, view, stillValidValues({ periodTo: newEnd }))).body?.response_action).toBe('clear');
+    const [row] = await app.database.db.select().from(evidenceClaims).where(eq(evidenceClaims.id, claim.id));
+    expect(row!.status).toBe('submitted');
+    const [artifact] = await app.database.db.select().from(evidenceArtifacts).where(eq(evidenceArtifacts.id, row!.artifactId!));
+    expect(artifact!.periodTo).toBe(newEnd);
+    expect(await sweep()).toBe(0);
   });
 
   it('refuses after a material change and tells the owner why, opening no form', async () => {
