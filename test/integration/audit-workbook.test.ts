@@ -113,7 +113,13 @@ describe('aigov export workbook --format xlsx', () => {
 
   it('has one evidence matrix row per claim, and the exceptions, reviews and decisions of the portfolio', async () => {
     const claims = await database.db.$count((await import('../../src/db/schema/index.js')).evidenceClaims);
-    expect(sheetRows(book.getWorksheet('Evidence matrix')!).rows).toHaveLength(claims);
+    const matrix = sheetRows(book.getWorksheet('Evidence matrix')!);
+    expect(matrix.rows).toHaveLength(claims);
+    // The effective date of an artifact and the time it was submitted are two columns, both real dates.
+    const answered = matrix.rows.find((r) => r['Artifact id'])!;
+    expect(answered['Effective date']).toBeInstanceOf(Date);
+    expect(answered['Submitted at']).toBeInstanceOf(Date);
+    expect(matrix.header).toContain('File sha256');
     const exceptions = sheetRows(book.getWorksheet('Exceptions')!);
     expect(exceptions.rows.length).toBeGreaterThan(0);
     expect(exceptions.header).toContain('Risk accepted by');

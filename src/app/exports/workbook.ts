@@ -70,7 +70,9 @@ export function typedCell(column: string, raw: string): CellValue {
   return NEUTRALISED.test(raw) ? raw.slice(1) : raw;
 }
 
-const headerLabel = (column: string) => column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+// The evidence matrix's `date` is the artifact's effective date, which the sheet says beside `submitted_at`.
+const LABELS: Record<string, string> = { date: 'Effective date', submitted_at: 'Submitted at' };
+const headerLabel = (column: string) => LABELS[column] ?? column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** About how many lines a text takes in a wrapped column of this width (in characters). */
 export function linesIn(text: string, width: number): number {
