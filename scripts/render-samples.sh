@@ -30,6 +30,6 @@ png "$work/dossier-applicant-ranker.pdf" "${evidence_page:-1}" dossier-evidence
 # the evidence matrix. The register pages are cut to their top left corner at a readable size.
 soffice --headless --calc --convert-to pdf --outdir "$work" "$work/workbook.xlsx" >/dev/null 2>&1
 png "$work/workbook.pdf" 1 workbook-cover
-png "$work/workbook.pdf" 2 workbook-inventory 200 250 1800 220
+png "$work/workbook.pdf" 2 workbook-inventory 200 250 2400 900
 png "$work/workbook.pdf" 3 workbook-evidence-matrix 200 250 1800 500
 ls -l "$out"
