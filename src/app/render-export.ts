@@ -10,16 +10,18 @@ import { forbidden, invalid } from './errors.js';
 export const EXPORT_FORMATS: Record<string, readonly string[]> = {
   inventory: ['csv', 'json'],
   'evidence-matrix': ['csv', 'json'],
-  soa: ['csv', 'md'],
+  soa: ['csv', 'md', 'pdf'],
   'nist-profile': ['csv', 'md'],
   obligations: ['md', 'csv'],
   audit: ['jsonl'],
-  dossier: ['md'],
+  dossier: ['md', 'pdf'],
+  workbook: ['xlsx'],
 };
 
 const TITLES: Record<string, string> = {
   inventory: 'AI system inventory', 'evidence-matrix': 'Evidence matrix', soa: 'Statement of Applicability (ISO/IEC 42001 Annex A)',
   'nist-profile': 'NIST AI RMF coverage profile', obligations: 'Binding-law obligations', audit: 'Audit trail', dossier: 'AI system dossier',
+  workbook: 'Audit workbook (all registers)',
 };
 
 export interface ExportRequest {
@@ -29,7 +31,10 @@ export interface ExportRequest {
   args: string[];
 }
 
-export interface ExportFile { filename: string; title: string; content: string; comment: string }
+/** Text formats travel as text; a workbook or PDF as the bytes written. */
+export interface ExportFile { filename: string; title: string; content: string | Buffer; comment: string }
+
+const BINARY_FORMATS = new Set(['xlsx', 'pdf']);
 
 /**
  * Builds an auditor export as a file for Slack, for governance admins only, with the same exporters as
@@ -42,8 +47,8 @@ export async function renderExport({ ctx, request }: { ctx: ServiceContext; requ
   if (!ctx.actor.isAdmin) throw forbidden('Exports are for governance admins (AIGOV_ADMINS). Ask one of them for the file.');
   const exporter = EXPORTS.find((e) => e.kind === request.kind);
   if (!exporter || !EXPORT_FORMATS[request.kind]?.includes(request.format)) throw invalid(`There is no ${request.format} export of "${request.kind}".`);
-  const chunks: string[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { chunks.push(String(chunk)); done(); } });
+  const chunks: Buffer[] = [];
+  const sink = new Writable({ write(chunk, enc, done) { chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), enc)); done(); } });
   try {
     await exporter.run([...request.args, '--format', request.format], { database: { db }, now: ctx.now }, sink);
   } catch (err) {
@@ -56,7 +61,7 @@ export async function renderExport({ ctx, request }: { ctx: ServiceContext; requ
   const file = {
     filename: `aigov-${request.kind}${subject}-${stamp}Z.${request.format}`,
     title: TITLES[request.kind] ?? request.kind,
-    content: chunks.join(''),
+    content: BINARY_FORMATS.has(request.format) ? Buffer.concat(chunks) : Buffer.concat(chunks).toString('utf8'),
     comment: `${TITLES[request.kind] ?? request.kind}, generated ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. The file states the time its data is as of.`,
   };
   await withTransaction(ctx, (tx) => recordAudit(tx, ctx, {

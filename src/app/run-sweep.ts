@@ -7,10 +7,11 @@ import { escalateOverdue } from './sweep/escalate-overdue.js';
 import { remindOwners } from './sweep/remind-owners.js';
 import { warnExpiringAcceptances } from './sweep/warn-expiring-acceptances.js';
 import { clearAbandonedDrafts } from './sweep/clear-abandoned-drafts.js';
+import { offerStillValid } from './sweep/offer-still-valid.js';
 
 export interface SweepSummary {
   reviewsOpened: number; reviewersAsked: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number;
-  acceptancesExpiring: number; draftsCleared: number; ms: number;
+  acceptancesExpiring: number; draftsCleared: number; stillValidOffered: number; ms: number;
   /** Milliseconds per step, logged with the job so a slow sweep says where its time went. */
   stepMs: Record<string, number>;
 }
@@ -30,7 +31,7 @@ export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<Slack
   const reviewsOpened = await timed('openDueReviews', () => openDueReviews(ctx));
   // The other steps read and write different records, each in its own transaction, so they run side by
   // side: one step's database time overlaps another's work here. (PGlite runs them one after another.)
-  const [reviewersAsked, evidenceExpired, { escalated, superseded, ownersReminded }, acceptancesExpiring, draftsCleared] = await Promise.all([
+  const [reviewersAsked, evidenceExpired, { escalated, superseded, ownersReminded }, acceptancesExpiring, draftsCleared, stillValidOffered] = await Promise.all([
     timed('askReviewers', () => askReviewers(ctx, deps.gateway)),
     timed('expireEvidencePeriods', () => expireEvidencePeriods(ctx)),
     (async () => {
@@ -39,6 +40,10 @@ export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<Slack
     })(),
     timed('warnExpiringAcceptances', () => warnExpiringAcceptances(ctx, deps.gateway)),
     timed('clearAbandonedDrafts', () => clearAbandonedDrafts(ctx)),
+    timed('offerStillValid', () => offerStillValid(ctx)),
   ]);
-  return { reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, draftsCleared, ms: Date.now() - started, stepMs };
+  return {
+    reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, draftsCleared, stillValidOffered,
+    ms: Date.now() - started, stepMs,
+  };
 }

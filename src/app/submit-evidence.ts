@@ -45,7 +45,7 @@ export async function submitEvidence({ ctx, input }: { ctx: ServiceContext; inpu
       claim: { source: claim.source as Source, requirementId: claim.requirementId },
     });
     const artifact = {
-      id: artifactId, systemId: claim.systemId, kind: submission.kind, links: submission.links, description: submission.description,
+      id: artifactId, systemId: claim.systemId, kind: submission.kind, links: submission.links, files: submission.files, description: submission.description,
       evidenceDate: submission.evidenceDate, periodFrom: submission.periodFrom, periodTo: submission.periodTo, criteriaMet: submission.criteriaMet,
       conditions, submittedBy: ctx.actor.userId, idempotencyKey: input.idempotencyKey, createdAt: now, updatedAt: now,
     };
@@ -73,8 +73,11 @@ const FIELD_OF: Record<string, string> = EVIDENCE_FIELDS;
 /** Every problem at once, keyed by field, so the modal shows each under its input. */
 function validSubmission(raw: Record<string, unknown>, today: string): EvidenceSubmission {
   const errors: Record<string, string> = {};
-  const links = parseArtifactLinks(Array.isArray(raw.links) ? raw.links.join('\n') : typeof raw.links === 'string' ? raw.links : null);
-  if (!links.ok) errors[EVIDENCE_FIELDS.links] = links.message;
+  const text = Array.isArray(raw.links) ? raw.links.join('\n') : typeof raw.links === 'string' ? raw.links : '';
+  const withFiles = Array.isArray(raw.files) && raw.files.length > 0;
+  // At least one link or one file: with files attached, the links field may stay empty.
+  const links = withFiles && text.trim() === '' ? { ok: true as const, links: [] } : parseArtifactLinks(text);
+  if (!links.ok) errors[EVIDENCE_FIELDS.links] = withFiles ? links.message : links.message.replace(/^Add at least one https link to the artifact, one per line\.$/, 'Add at least one https link to the artifact, one per line, or attach a file.');
   const parsed = EvidenceSubmission.safeParse({ ...raw, links: links.ok ? links.links : [] });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,7 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 
 /** Prefixed ids say what they are in a log line or a button value; the time part keeps them roughly sortable. */
-export type IdPrefix = 'drf' | 'sys' | 'req' | 'cls' | 'clm' | 'art' | 'dec' | 'rev' | 'exc' | 'esc' | 'obx' | 'aud' | 'std' | 'lxc' | 'sad' | 'scp' | 'soa';
+export type IdPrefix = 'drf' | 'sys' | 'req' | 'cls' | 'clm' | 'art' | 'att' | 'dec' | 'rev' | 'exc' | 'esc' | 'obx' | 'aud' | 'std' | 'lxc' | 'sad' | 'scp' | 'soa';
 
 const RANDOM_BYTES = 6;
 // One call to the system's random source per 682 ids instead of one each: a sweep mints tens of thousands.

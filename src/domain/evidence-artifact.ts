@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EvidenceFiles } from './evidence-files.js';
 
 /** What an artifact is. A standard's title is never one of them: evidence is something that can be opened and dated. */
 export const ARTIFACT_KINDS = ['document', 'ticket', 'log', 'test_result', 'review_minutes', 'contract_clause', 'register_entry', 'other'] as const;
@@ -14,7 +15,7 @@ export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
  * lands under the field it is about.
  */
 export const EVIDENCE_FIELDS = {
-  links: 'links', kind: 'kind', description: 'description', evidenceDate: 'evidence_date', periodFrom: 'period_from',
+  links: 'links', files: 'files', kind: 'kind', description: 'description', evidenceDate: 'evidence_date', periodFrom: 'period_from',
   periodTo: 'period_to', criteriaMet: 'criteria_met', acceptanceCriteria: 'acceptance_criteria',
 } as const;
 export type EvidenceField = (typeof EVIDENCE_FIELDS)[keyof typeof EVIDENCE_FIELDS];
@@ -31,7 +32,8 @@ export function isCalendarDay(s: string): boolean {
 const Day = z.string({ error: 'is required' }).refine(isCalendarDay, 'must be a date (YYYY-MM-DD)');
 
 export const EvidenceSubmission = z.object({
-  links: z.array(z.string()).min(1, 'add at least one https link to the artifact').max(MAX_ARTIFACT_LINKS, `at most ${MAX_ARTIFACT_LINKS} links`),
+  links: z.array(z.string()).max(MAX_ARTIFACT_LINKS, `at most ${MAX_ARTIFACT_LINKS} links`),
+  files: EvidenceFiles.default([]),
   kind: z.enum(ARTIFACT_KINDS, { error: 'choose what kind of artifact it is' }),
   description: z.string({ error: 'is required' }).trim().min(1, 'say what the artifact shows').max(2000, 'at most 2,000 characters'),
   evidenceDate: Day,
@@ -40,6 +42,7 @@ export const EvidenceSubmission = z.object({
   criteriaMet: z.boolean({ error: 'say whether the acceptance criteria are met' }),
   acceptanceCriteria: z.string().trim().max(2000, 'at most 2,000 characters').transform((s) => (s === '' ? null : s)).nullable().default(null),
 }).superRefine((s, ctx) => {
+  if (!s.links.length && !s.files.length) ctx.addIssue({ code: 'custom', path: ['links'], message: 'add at least one https link to the artifact, or attach a file' });
   if (isCalendarDay(s.periodFrom) && isCalendarDay(s.periodTo) && s.periodFrom > s.periodTo) {
     ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'the period cannot end before it starts' });
   }

@@ -11,11 +11,25 @@ export interface SlackGateway {
   updateView(viewId: string, view: unknown, hash?: string): Promise<void>;
   publishHome(userId: string, view: unknown): Promise<void>;
   userTimeZone(userId: string): Promise<string | null>;
-  uploadFile(args: { channel: string; filename: string; content: string; title: string; comment: string }): Promise<void>;
+  uploadFile(args: { channel: string; filename: string; content: string | Buffer; title: string; comment: string }): Promise<void>;
   /** A link to one message that anyone in the conversation can open: what "Attach as evidence" records. */
   messagePermalink(channel: string, messageTs: string): Promise<string>;
   /** The bot's DM channel with a user (D…): file uploads need a conversation id, not a user id. */
   openDm(userId: string): Promise<string>;
+  /** What Slack says of a file shared with the app (files.info): name, type, size, permalink and where to download it. */
+  fileInfo(fileId: string): Promise<SlackFile>;
+  /** A file's bytes as they arrive, fetched with the bot token (only ever sent to Slack's own hosts). */
+  downloadFile(url: string): Promise<AsyncIterable<Uint8Array>>;
+}
+
+export interface SlackFile {
+  id: string;
+  name: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  permalink: string;
+  downloadUrl: string;
 }
 
 /** Failure kinds the outbox acts on: wait and retry, back off and retry, or give up with the reason. */
@@ -95,7 +109,8 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
       return res.user?.tz ?? null;
     },
     async uploadFile({ channel, filename, content, title, comment }) {
-      await client.filesUploadV2({ channel_id: channel, filename, content, title, initial_comment: comment });
+      const body = typeof content === 'string' ? { content } : { file: content };
+      await client.filesUploadV2({ channel_id: channel, filename, ...body, title, initial_comment: comment });
     },
     async messagePermalink(channel, messageTs) {
       const res = await client.chat.getPermalink({ channel, message_ts: messageTs });
@@ -107,5 +122,33 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
       if (!res.channel?.id) throw new Error('conversations.open answered without a channel');
       return res.channel.id;
     },
+    async fileInfo(fileId) {
+      const res = await client.files.info({ file: fileId });
+      const f = res.file;
+      if (!f?.id || !f.url_private_download || !f.permalink) throw new Error(`files.info answered without the file ${fileId}`);
+      return {
+        id: f.id, name: f.name ?? f.title ?? f.id, mimetype: f.mimetype ?? '', filetype: f.filetype ?? '', size: f.size ?? 0,
+        permalink: f.permalink, downloadUrl: f.url_private_download,
+      };
+    },
+    async downloadFile(url) {
+      if (!mayCarryToken(url, opts.apiUrl)) throw new Error(`refusing to send the bot token to ${new URL(url).host}`);
+      const res = await fetch(url, { headers: { authorization: `Bearer ${opts.token}` }, redirect: 'error', signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
+      if (!res.ok || !res.body) throw new Error(`file download failed: HTTP ${res.status}`);
+      return res.body as unknown as AsyncIterable<Uint8Array>;
+    },
   };
+}
+
+/** The bot token goes to Slack's hosts (files.slack.com) or the API host configured (a test double), nowhere else. */
+export function mayCarryToken(url: string, apiUrl: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  const api = new URL(apiUrl);
+  if (target.host === api.host && target.protocol === api.protocol) return true;
+  return target.protocol === 'https:' && (target.hostname === 'slack.com' || target.hostname.endsWith('.slack.com'));
 }

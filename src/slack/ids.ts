@@ -15,6 +15,7 @@ export const VIEWS = {
   intakeRequest: 'aigov_intake_request',
   evidenceSubmit: 'aigov_evidence_submit',
   evidenceReuse: 'aigov_evidence_reuse',
+  evidenceStillValid: 'aigov_evidence_still_valid',
   claimReassign: 'aigov_claim_reassign',
   claimCannotProvide: 'aigov_claim_cannot_provide',
   classificationOverride: 'aigov_classification_override',
@@ -33,6 +34,7 @@ export const VIEWS = {
 export const ACTIONS = {
   evidenceSubmit: 'aigov_evidence_submit',
   evidenceReuse: 'aigov_evidence_reuse',
+  evidenceStillValid: 'aigov_evidence_still_valid',
   claimReassign: 'aigov_claim_reassign',
   claimCannotProvide: 'aigov_claim_cannot_provide',
   openRecord: 'aigov_open_record',

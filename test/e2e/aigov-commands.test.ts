@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
@@ -107,6 +108,25 @@ describe('/aigov mine, status and export', () => {
       const profile = await app.fake.waitFor(() => app.fake.uploadedFiles()[before + 1]);
       expect(profile.content!.toString('utf8')).toMatch(/^# NIST AI RMF 1\.0 coverage profile/);
     });
+
+    it('delivers the workbook and the PDFs as the bytes written, not as text', async () => {
+      const before = app.fake.uploadedFiles().length;
+      await command(USERS.admin, 'export workbook', { expectReply: false });
+      const workbook = await app.fake.waitFor(() => app.fake.uploadedFiles()[before], 30_000);
+      expect(workbook).toMatchObject({ title: 'Audit workbook (all registers)' });
+      expect(workbook.filename).toMatch(/^aigov-workbook-\d{8}T\d{4}Z\.xlsx$/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(workbook.content! as unknown as ArrayBuffer);
+      expect(book.worksheets.map((w) => w.name)).toContain('Evidence matrix');
+      await command(USERS.admin, 'export soa pdf', { expectReply: false });
+      const soa = await app.fake.waitFor(() => app.fake.uploadedFiles()[before + 1], 30_000);
+      expect(soa.filename).toMatch(/^aigov-soa-\d{8}T\d{4}Z\.pdf$/);
+      expect(soa.content!.subarray(0, 5).toString()).toBe('%PDF-');
+      await command(USERS.admin, 'export dossier pdf Applicant ranker', { expectReply: false });
+      const dossier = await app.fake.waitFor(() => app.fake.uploadedFiles()[before + 2], 30_000);
+      expect(dossier.filename).toMatch(/^aigov-dossier-applicant-ranker-\d{8}T\d{4}Z\.pdf$/);
+      expect(dossier.content!.subarray(-6).toString()).toMatch(/%%EOF/);
+    }, 120_000);
 
     it('tells the admin ephemerally when the dossier names no system, and uploads nothing', async () => {
       const before = app.fake.uploadedFiles().length;

@@ -20,7 +20,7 @@ describe('answering an evidence request with Submit evidence', () => {
     app.database.db.select({ id: evidenceArtifacts.id }).from(evidenceArtifacts).innerJoin(evidenceClaims, eq(evidenceClaims.artifactId, evidenceArtifacts.id)).where(eq(evidenceClaims.id, claimId));
   const artifactCount = async () => (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(evidenceArtifacts))[0]!.n;
 
-  it('opens a form whose first field asks for the artifact links as https URLs', async () => {
+  it('opens a form whose first fields ask for the artifact links as https URLs and for files', async () => {
     const claim = sys.claim('iso-42001', '6.1.4');
     const { mark } = await clickClaim(app, USERS.owner, ownerCard(app, USERS.owner, sys.system.id), ACTIONS.evidenceSubmit, claim.id);
     const view = await openedView(app, mark);
@@ -28,7 +28,10 @@ describe('answering an evidence request with Submit evidence', () => {
     const inputs = view.blocks.filter((b: { type: string }) => b.type === 'input');
     expect(inputs[0].block_id).toBe('links');
     expect(inputs[0].label.text).toMatch(/links \(https URLs/i);
-    expect(inputs.map((b: { block_id: string }) => b.block_id)).toEqual(['links', 'kind', 'description', 'evidence_date', 'period_from', 'period_to', 'criteria_met', 'acceptance_criteria']);
+    expect(inputs.map((b: { block_id: string }) => b.block_id)).toEqual(['links', 'files', 'kind', 'description', 'evidence_date', 'period_from', 'period_to', 'criteria_met', 'acceptance_criteria']);
+    expect(inputs[1].element).toMatchObject({ type: 'file_input', max_files: 5 });
+    expect(inputs[1].element.filetypes).toEqual(expect.arrayContaining(['pdf', 'docx', 'xlsx', 'png']));
+    expect(inputs[4].label.text).toBe('Effective date');
     expect(JSON.stringify(view.blocks)).toContain('6.1.4');
   });
 

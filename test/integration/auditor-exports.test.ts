@@ -158,7 +158,7 @@ describe('auditor exports against a seeded portfolio', () => {
 
   it.each([
     [['soa'], /--format must be one of csv, md/],
-    [['soa', '--format', 'json'], /--format must be one of csv, md, got "json"/],
+    [['soa', '--format', 'json'], /--format must be one of csv, md, pdf, got "json"/],
     [['nist-profile', '--format', 'csv', 'extra'], /takes no arguments/],
     [['audit', '--format', 'csv'], /--format must be one of jsonl/],
     [['audit', '--since', 'yesterday'], /--since must be an ISO-8601 date/],

@@ -3,7 +3,7 @@ import { STATUS_CODES, createServer, type IncomingMessage, type Server, type Ser
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, RateLimiter, type Fault, type RateLimitOptions } from './fake-slack/faults.js';
 import { WEB_API_METHODS } from './fake-slack/methods/index.js';
-import { receiveUpload } from './fake-slack/methods/files.js';
+import { receiveUpload, sharedFileObject } from './fake-slack/methods/files.js';
 import { applyResponseAction } from './fake-slack/methods/views.js';
 import { decodeArgs, readRawBody, type SlackArgs } from './fake-slack/request-body.js';
 import { FakeState, fail, type ApiAnswer, type FakeFile, type StoredMessage } from './fake-slack/state.js';
@@ -223,6 +223,18 @@ export class FakeSlack {
     return applyResponseAction(this.#state, viewId, ack);
   }
 
+  /** A user uploads a file in Slack: returns the file object a file_input's state carries. */
+  shareFile(file: { name: string; content: Buffer | string; mimetype?: string; filetype?: string; reportedSize?: number }) {
+    const id = this.#state.nextFileId();
+    const content = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+    const filetype = file.filetype ?? (/\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? 'binary');
+    this.#state.sharedFiles.set(id, { id, name: file.name, mimetype: file.mimetype ?? 'application/octet-stream', filetype, content, size: file.reportedSize ?? content.length });
+    return sharedFileObject(this.#state, id)!;
+  }
+
+  /** Every file download the app made, with the token it sent. */
+  readonly downloads: { fileId: string; token: string | undefined }[] = [];
+
   uploadedFiles(): FakeFile[] {
     return [...this.#state.files.values()].filter((f) => f.completed);
   }
@@ -234,9 +246,11 @@ export class FakeSlack {
       const apiMethod = /^\/api\/(.+)$/.exec(path)?.[1];
       const responseId = /^\/response\/(.+)$/.exec(path)?.[1];
       const uploadId = /^\/upload\/(.+)$/.exec(path)?.[1];
+      const downloadId = /^\/download\/([^/]+)\//.exec(path)?.[1];
       if (apiMethod) await this.#webApi(apiMethod, req, raw, res);
       else if (responseId) await this.#responseUrl(responseId, req, raw, res);
       else if (uploadId) await this.#upload(uploadId, req, raw, res);
+      else if (downloadId) this.#download(downloadId, req, res);
       else send(res, 404, 'Not Found');
     } catch (error) {
       send(res, 500, `fake-slack failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -296,6 +310,17 @@ export class FakeSlack {
     const { status, text } = receiveUpload(this.#state, fileId, files, raw);
     this.#changes.emit('change');
     send(res, status, text);
+  }
+
+  // Like files.slack.com: the bytes for a request carrying a bot token, a login page (HTML) without one.
+  #download(fileId: string, req: IncomingMessage, res: ServerResponse): void {
+    const token = bearer(req);
+    this.downloads.push({ fileId, token });
+    const file = this.#state.sharedFiles.get(fileId);
+    if (!file) return send(res, 404, 'Not Found');
+    if (!token?.startsWith('xoxb-')) return send(res, 302, 'Found', { location: `${this.url}/signin` });
+    res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.content.length) });
+    res.end(file.content);
   }
 
   #record(call: RecordedCall): void {

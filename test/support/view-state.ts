@@ -48,3 +48,8 @@ export function urlValue(value: string | null): ViewStateValue {
 function option(value: string, text: string) {
   return { text: { type: 'plain_text' as const, text, emoji: true }, value };
 }
+
+/** A file_input's state: the files the user attached, as Slack describes them (fake.shareFile returns one). */
+export function fileInputValue(files: readonly Record<string, unknown>[]): ViewStateValue {
+  return { type: 'file_input', files } as unknown as ViewStateValue;
+}

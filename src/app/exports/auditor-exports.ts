@@ -6,6 +6,9 @@ import { exportNistProfile } from './nist-profile.js';
 import { exportAuditTrail } from './audit-trail.js';
 import { exportDossier } from './dossier.js';
 import { exportObligations } from './obligations.js';
+import { captured } from './captured.js';
+import { writeSoaPdf } from './pdf/soa-pdf.js';
+import { writeDossierPdf } from './pdf/dossier-pdf.js';
 
 const clockOf = (rt: { now?: () => Date }) => rt.now ?? (() => new Date());
 
@@ -20,7 +23,9 @@ export const AUDITOR_EXPORTS: Exporter[] = [
     async run(args, rt, out) {
       const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
       noPositionals('soa', positionals);
-      await exportSoa(rt.database.db, out, requireFormat(values.format, ['csv', 'md'] as const), clockOf(rt));
+      const format = requireFormat(values.format, ['csv', 'md', 'pdf'] as const);
+      if (format === 'pdf') await writeSoaPdf(out, await captured((sink) => exportSoa(rt.database.db, sink, 'csv', clockOf(rt))), clockOf(rt)());
+      else await exportSoa(rt.database.db, out, format, clockOf(rt));
     },
   },
   {
@@ -53,10 +58,11 @@ export const AUDITOR_EXPORTS: Exporter[] = [
     kind: 'dossier',
     async run(args, rt, out) {
       const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
-      requireFormat(values.format, ['md'] as const, 'md');
+      const format = requireFormat(values.format, ['md', 'pdf'] as const, 'md');
       const ref = positionals.join(' ').trim();
-      if (!ref) throw new UsageError('export dossier needs a system id or name: aigov export dossier <system id or name> --format md');
-      await exportDossier(rt.database.db, out, { ref, now: clockOf(rt) });
+      if (!ref) throw new UsageError('export dossier needs a system id or name: aigov export dossier <system id or name> --format md|pdf');
+      if (format === 'pdf') await writeDossierPdf(out, await captured((sink) => exportDossier(rt.database.db, sink, { ref, now: clockOf(rt) })), clockOf(rt)());
+      else await exportDossier(rt.database.db, out, { ref, now: clockOf(rt) });
     },
   },
 ];

@@ -5,6 +5,7 @@ import { SOURCE_LABELS, type RiskTier, type Source } from '../../domain/vocabula
 import { findSystemByIdOrName } from '../../db/repos/systems.js';
 import { auditEventsAbout, loadSystemRecord, type SystemRecord } from '../../db/repos/system-record.js';
 import { invalid } from '../errors.js';
+import { EvidenceFiles, describeEvidenceFile } from '../../domain/evidence-files.js';
 import { readSnapshot, type ExportStamp } from './export-stamp.js';
 import { isoDay, isoTime, mdTable, mdText, writeChunk } from './markdown.js';
 
@@ -95,11 +96,12 @@ function dossierHead(r: SystemRecord, stamp: ExportStamp): string {
       r.classificationHistory.map((h) => [h.id, isoTime(h.createdAt), h.createdBy, h.rulesVersion, (h.computed as Partial<Classification>).tier?.value, yesNo(h.id === s.currentClassificationId)])),
     section('Decisions', ['Decision', 'Scope', 'Assumption', 'Risk or obligation', 'Owner', 'Status', 'Decided by', 'Decided', 'Reason'],
       r.decisions.map((d) => [d.id, d.scope, d.assumption, d.riskOrObligation, d.ownerId, d.status, d.decidedBy, isoTime(d.decidedAt), d.decisionReason])),
-    section('Evidence', ['Claim', 'Source', 'Requirement', 'Title', 'Owner', 'Status', 'Due', 'Answered', 'Artifact', 'Evidence date', 'Period covered', 'Criteria met', 'Stale because'],
+    section('Evidence', ['Claim', 'Source', 'Requirement', 'Title', 'Owner', 'Status', 'Due', 'Answered', 'Artifact', 'Effective date', 'Submitted', 'Period covered', 'Criteria met', 'Stale because'],
       r.claims.map(({ claim: k, artifact: a }) => [
         k.id, source(k.source), k.requirementId, k.title, k.ownerId, k.status, isoDay(k.dueAt), isoDay(k.answeredAt),
         // Ids first, as the Statement of Applicability cites them.
-        a ? `${a.id} (${a.kind}): ${a.links.join(' ')}${a.description ? ` — ${a.description}` : ''}` : null, a?.evidenceDate, a ? `${a.periodFrom} to ${a.periodTo}` : null,
+        a ? `${a.id} (${a.kind}): ${[...a.links, ...EvidenceFiles.catch([]).parse(a.files).map(describeEvidenceFile)].join(' ')}${a.description ? ` — ${a.description}` : ''}` : null,
+        a?.evidenceDate, isoDay(a?.createdAt ?? null), a ? `${a.periodFrom} to ${a.periodTo}` : null,
         a ? yesNo(a.criteriaMet) : null, k.staleReason,
       ])),
     section('Reviews', ['Review', 'Status', 'Due', 'Because', 'Reviewer', 'Result', 'Exceptions found', 'Corrective action', 'Next owner', 'Next review', 'Completed'],

@@ -1,9 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client.js';
 import { parseFlags, requireFormat } from '../../cli/args.js';
+import { UsageError } from '../../cli/io.js';
 import { exportInventory } from './inventory.js';
 import { exportEvidenceMatrix } from './evidence-matrix.js';
 import { AUDITOR_EXPORTS } from './auditor-exports.js';
+import { exportWorkbook } from './workbook.js';
 
 /** What an export reads: the database, and the clock that stamps it (the CLI's or the server's). A Runtime is one. */
 export interface ExportRuntime {
@@ -33,4 +35,13 @@ export const EXPORTS: Exporter[] = [
     },
   },
   ...AUDITOR_EXPORTS,
+  {
+    kind: 'workbook',
+    async run(args, rt, out) {
+      const { values, positionals } = parseFlags(args, { format: { type: 'string' }, organisation: { type: 'string' } });
+      if (positionals.length) throw new UsageError(`export workbook takes no arguments besides its flags, got "${positionals.join(' ')}"`);
+      requireFormat(values.format, ['xlsx'] as const);
+      await exportWorkbook(rt, out, { organisation: values.organisation?.trim() || null, exporters: EXPORTS });
+    },
+  },
 ];

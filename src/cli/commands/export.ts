@@ -4,7 +4,7 @@ import { EXPORTS } from '../../app/exports/index.js';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export <inventory|evidence-matrix|soa|nist-profile|obligations|audit|dossier> --format …',
+  usage: 'export <inventory|evidence-matrix|soa|nist-profile|obligations|audit|dossier|workbook> --format …',
   summary: 'write an auditor export to stdout',
   scope: 'cli-data',
   async run(args, rt, io) {

@@ -45,6 +45,8 @@ export const evidenceArtifacts = pgTable('evidence_artifacts', {
   periodFrom: date('period_from', { mode: 'string' }).notNull(),
   periodTo: date('period_to', { mode: 'string' }).notNull(),
   criteriaMet: boolean('criteria_met').notNull(),
+  /** Files uploaded to Slack as the artifact, each with the SHA-256 of its content when submitted (EvidenceFile[]). */
+  files: jsonb('files').notNull().default([]),
   /** The conditions under which it was collected: reuse compares these (PRODUCT.md reuse rule). */
   conditions: jsonb('conditions').notNull(),
   submittedBy: text('submitted_by').notNull(),
@@ -56,4 +58,25 @@ export const evidenceArtifacts = pgTable('evidence_artifacts', {
   index('evidence_artifacts_by_system').on(t.systemId),
   // The hourly sweep's "evidence period ended" read starts here instead of reading both tables whole.
   index('evidence_artifacts_by_period_end').on(t.periodTo),
+]);
+
+/**
+ * "Still valid": an owner confirmed an artifact for a new period without submitting it again. Who, when,
+ * the date they checked it, their note, and the period before and after. The artifact's period is extended;
+ * these rows are its history.
+ */
+export const evidenceAttestations = pgTable('evidence_attestations', {
+  id: text('id').primaryKey(),
+  artifactId: text('artifact_id').notNull(),
+  claimId: text('claim_id').notNull(),
+  attestedBy: text('attested_by').notNull(),
+  checkedOn: date('checked_on', { mode: 'string' }).notNull(),
+  note: text('note').notNull(),
+  previousPeriodTo: date('previous_period_to', { mode: 'string' }).notNull(),
+  periodTo: date('period_to', { mode: 'string' }).notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('evidence_attestations_idempotency').on(t.idempotencyKey),
+  index('evidence_attestations_by_artifact').on(t.artifactId),
 ]);

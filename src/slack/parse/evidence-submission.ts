@@ -1,5 +1,5 @@
 import { EVIDENCE_FIELDS } from '../../domain/evidence-artifact.js';
-import { single, yesNo, type ViewStateValues } from './view-values.js';
+import { fileIds, single, yesNo, type ViewStateValues } from './view-values.js';
 
 /** The Submit evidence form's answers, as submitEvidence takes them; it validates them (and reports by block id). */
 export function readEvidenceSubmission(values: ViewStateValues): Record<string, unknown> {
@@ -14,4 +14,9 @@ export function readEvidenceSubmission(values: ViewStateValues): Record<string, 
     criteriaMet: yesNo(single(values, f.criteriaMet)),
     acceptanceCriteria: single(values, f.acceptanceCriteria) ?? '',
   };
+}
+
+/** The files attached to the Submit evidence form, by Slack file id: aigov reads each from Slack itself. */
+export function readEvidenceFileIds(values: ViewStateValues): string[] {
+  return fileIds(values, EVIDENCE_FIELDS.files);
 }

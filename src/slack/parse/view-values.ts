@@ -10,6 +10,8 @@ const ElementState = z.object({
   selected_users: z.array(z.string()).optional(),
   selected_date: z.string().nullable().optional(),
   selected_conversation: z.string().nullable().optional(),
+  // file_input: the files the user attached, uploaded to Slack already; only their ids are trusted.
+  files: z.array(z.object({ id: z.string() }).loose()).nullable().optional(),
 }).loose();
 
 export const ViewStateValues = z.record(z.string(), z.record(z.string(), ElementState));
@@ -28,6 +30,12 @@ export function multiple(values: ViewStateValues, blockId: string): string[] {
   const state = Object.values(values[blockId] ?? {})[0];
   if (!state) return [];
   return state.selected_options?.map((o) => o.value) ?? state.selected_users ?? [];
+}
+
+/** The ids of the files attached in a file_input block. */
+export function fileIds(values: ViewStateValues, blockId: string): string[] {
+  const state = Object.values(values[blockId] ?? {})[0];
+  return state?.files?.map((f) => f.id) ?? [];
 }
 
 export const yesNo = (v: string | null): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);

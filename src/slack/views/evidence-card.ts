@@ -14,6 +14,8 @@ export interface CardClaim {
   dueAt: Date;
   staleReason?: string | null;
   retiredReason?: string | null;
+  /** The artifact on record: a stale claim with one can be confirmed as still valid. */
+  artifactId?: string | null;
 }
 
 /** A claim this owner handed to someone else: the card keeps saying who has it now. */
@@ -55,6 +57,8 @@ export function buildEvidenceCard(args: {
     blocks.push(section(`*${sourceLabel(c.source)} ${escapeText(c.requirementId)}* — ${escapeText(truncate(c.title, 150))}\n${escapeText(truncate(c.summary, 300))}\n_Due ${day(c.dueAt)} · ${STATUS_LABELS[c.status] ?? c.status}_${why}`));
     blocks.push(actions(`claim:${c.id}`, [
       button('Submit evidence', ACTIONS.evidenceSubmit, c.id, 'primary'),
+      // Offered on any stale claim with evidence on record; after a material change the click says why it cannot be.
+      ...(c.status === 'stale' && c.artifactId ? [button('Still valid', ACTIONS.evidenceStillValid, c.id)] : []),
       button('Reuse evidence', ACTIONS.evidenceReuse, c.id),
       button('Reassign', ACTIONS.claimReassign, c.id),
       button("Can't provide", ACTIONS.claimCannotProvide, c.id),

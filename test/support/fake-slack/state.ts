@@ -35,6 +35,17 @@ export function fail(error: string, detail?: string): ApiAnswer {
 }
 
 // Everything the fake workspace remembers between calls.
+/** A file a user uploaded in Slack (a file_input, say), which the app may read with files.info and download. */
+export interface SharedFile {
+  id: string;
+  name: string;
+  mimetype: string;
+  filetype: string;
+  content: Buffer;
+  /** What files.info reports as the size; a test can make it disagree with the bytes served. */
+  size: number;
+}
+
 export class FakeState {
   readonly messages = new Map<string, StoredMessage>();
   readonly views = new Map<string, StoredView>();
@@ -43,6 +54,7 @@ export class FakeState {
   readonly userSettings = new Map<string, FakeUserSettings>();
   readonly dmUserByChannel = new Map<string, string>();
   readonly files = new Map<string, FakeFile>();
+  readonly sharedFiles = new Map<string, SharedFile>();
   lastModalViewId: string | undefined;
   /** Where apps.connections.open sends a Socket Mode client (a test's WebSocket server). */
   socketModeUrl: string | undefined;

@@ -7,7 +7,11 @@ import { buildCannotProvideView } from '../../views/evidence/cannot-provide-view
 import { buildReassignClaimView } from '../../views/evidence/reassign-claim-view.js';
 import { buildReuseEvidenceView, buildReuseLoadingView } from '../../views/evidence/reuse-evidence-view.js';
 import { buildSubmitEvidenceView } from '../../views/evidence/submit-evidence-view.js';
-import { claimForClick, type ButtonArgs } from './claim-click.js';
+import { buildStillValidView } from '../../views/evidence/still-valid-view.js';
+import { loadReattestation } from '../../../app/reattest-evidence.js';
+import { AppError } from '../../../app/errors.js';
+import { contextFor } from '../../deps.js';
+import { claimForClick, clickOrigin, type ButtonArgs } from './claim-click.js';
 
 // Each button acks at once, reads the one claim it names (a primary-key lookup) to check who may act,
 // and opens its modal well inside the trigger_id's 3 seconds.
@@ -35,6 +39,17 @@ function handleEvidenceReuseClick(deps: SlackDeps) {
   };
 }
 
+/** Still valid: the form opens only where the rule allows it; otherwise the owner is told why. */
+function handleEvidenceStillValidClick(deps: SlackDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const ctx = contextFor(deps, args.body.user.id, clickOrigin(args.body));
+    const { claim, systemName, artifact, decision, today } = await loadReattestation(ctx.db, ctx, args.action.value ?? '');
+    if (decision.kind === 'refused' || !artifact) throw new AppError('CONFLICT', decision.kind === 'refused' ? decision.reason : 'No artifact to confirm.');
+    await deps.gateway.openView(args.body.trigger_id, buildStillValidView({ claim, systemName, artifact, today }));
+  };
+}
+
 function handleClaimReassignClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
@@ -54,6 +69,7 @@ function handleClaimCannotProvideClick(deps: SlackDeps) {
 export function registerEvidenceCardActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.evidenceSubmit, handleEvidenceSubmitClick(deps));
   app.action<BlockAction<ButtonAction>>(ACTIONS.evidenceReuse, handleEvidenceReuseClick(deps));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.evidenceStillValid, handleEvidenceStillValidClick(deps));
   app.action<BlockAction<ButtonAction>>(ACTIONS.claimReassign, handleClaimReassignClick(deps));
   app.action<BlockAction<ButtonAction>>(ACTIONS.claimCannotProvide, handleClaimCannotProvideClick(deps));
 }

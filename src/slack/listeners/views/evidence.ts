@@ -8,7 +8,10 @@ import { EVIDENCE_FIELDS } from '../../../domain/evidence-artifact.js';
 import { VIEWS } from '../../ids.js';
 import { contextFor, type SlackDeps } from '../../deps.js';
 import { parseMetadata } from '../../parse/metadata.js';
-import { readEvidenceSubmission } from '../../parse/evidence-submission.js';
+import { readEvidenceFileIds, readEvidenceSubmission } from '../../parse/evidence-submission.js';
+import { collectEvidenceFiles } from '../../../app/evidence/collect-evidence-files.js';
+import { reattestEvidence } from '../../../app/reattest-evidence.js';
+import { REATTEST_FIELDS } from '../../../domain/reattestation.js';
 import { single, ViewStateValues } from '../../parse/view-values.js';
 import { CANNOT_PROVIDE_BLOCK } from '../../views/evidence/cannot-provide-view.js';
 import { REASSIGN_BLOCK } from '../../views/evidence/reassign-claim-view.js';
@@ -24,12 +27,28 @@ function contextOf(deps: SlackDeps, body: Args['body']) {
   return contextFor(deps, body.user.id, { via: 'slack', surface: 'view_submission', viewId: body.view.id });
 }
 
-/** Submit evidence: Slack sends a double-clicked or retried submission with the same view id, so that is the key. */
+/**
+ * Submit evidence: Slack sends a double-clicked or retried submission with the same view id, so that is
+ * the key. Attached files are read from Slack and hashed first; the verb stores what was read.
+ */
 function handleEvidenceSubmitSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
     const { claimId } = parseMetadata(ClaimMeta, view.private_metadata);
-    const submission = readEvidenceSubmission(ViewStateValues.parse(view.state.values));
+    const values = ViewStateValues.parse(view.state.values);
+    const files = await collectEvidenceFiles({ source: deps.gateway, fileIds: readEvidenceFileIds(values) });
+    const submission = { ...readEvidenceSubmission(values), files };
     await submitEvidence({ ctx: contextOf(deps, body), input: { claimId, idempotencyKey: `view:${view.id}`, submission } });
+    await ack({ response_action: 'clear' });
+  };
+}
+
+/** Still valid: the date checked, the new period's end and the note; the view id keys a retried submission. */
+function handleEvidenceStillValidSubmission(deps: SlackDeps) {
+  return async ({ ack, body, view }: Args): Promise<void> => {
+    const { claimId } = parseMetadata(ClaimMeta, view.private_metadata);
+    const values = ViewStateValues.parse(view.state.values);
+    const form = { checkedOn: single(values, REATTEST_FIELDS.checkedOn) ?? undefined, periodTo: single(values, REATTEST_FIELDS.periodTo) ?? undefined, note: single(values, REATTEST_FIELDS.note) ?? '' };
+    await reattestEvidence({ ctx: contextOf(deps, body), input: { claimId, idempotencyKey: `view:${view.id}`, form } });
     await ack({ response_action: 'clear' });
   };
 }
@@ -64,6 +83,7 @@ function handleClaimCannotProvideSubmission(deps: SlackDeps) {
 // Refusals (field errors, not yours, already answered) are shown in the modal under the named block.
 export function registerEvidenceViews(app: App, deps: SlackDeps): void {
   app.view(VIEWS.evidenceSubmit, answerSubmissionErrors(() => EVIDENCE_FIELDS.links, deps.logger, handleEvidenceSubmitSubmission(deps)));
+  app.view(VIEWS.evidenceStillValid, answerSubmissionErrors(() => REATTEST_FIELDS.note, deps.logger, handleEvidenceStillValidSubmission(deps)));
   app.view(VIEWS.evidenceReuse, answerSubmissionErrors(() => REUSE_BLOCK, deps.logger, handleEvidenceReuseSubmission(deps)));
   app.view(VIEWS.claimReassign, answerSubmissionErrors(() => REASSIGN_BLOCK, deps.logger, handleClaimReassignSubmission(deps)));
   app.view(VIEWS.claimCannotProvide, answerSubmissionErrors(() => CANNOT_PROVIDE_BLOCK, deps.logger, handleClaimCannotProvideSubmission(deps)));

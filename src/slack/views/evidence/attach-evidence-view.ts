@@ -50,7 +50,7 @@ export function buildAttachEvidenceView(args: {
       }),
       input(b.kind, 'Artifact type', staticSelect('value', ARTIFACT_KINDS.map((k) => option(ARTIFACT_KIND_LABELS[k], k)))),
       input(b.description, 'What does it show?', textInput('value', { multiline: true, maxLength: 2000, initial: truncate(args.messageText, 2000) || null })),
-      input(b.evidenceDate, 'Evidence date', datePicker('value', args.messageDay), { hint: 'The day the message was posted, unless the activity it records took place on another day.' }),
+      input(b.evidenceDate, 'Effective date', datePicker('value', args.messageDay), { hint: 'The day the message was posted, unless the activity it records took place on another day; not the day you attach it.' }),
       input(b.periodFrom, 'Period covered: from', datePicker('value', args.messageDay)),
       input(b.periodTo, 'Period covered: to', datePicker('value'), { hint: 'The evidence is stale once this period ends, and is asked for again.' }),
       input(b.criteriaMet, 'Are the acceptance criteria met?', radios('value', CRITERIA)),

@@ -21,7 +21,7 @@ const CONDITION_LABELS: Record<string, string> = {
 };
 
 const kindLabel = (k: string) => ARTIFACT_KIND_LABELS[k as ArtifactKind] ?? k;
-const optionText = (c: ReuseViewCandidate) => `${kindLabel(c.artifact.kind)} ${c.artifact.evidenceDate} · for ${c.from.requirementId}`;
+const optionText = (c: ReuseViewCandidate) => `${kindLabel(c.artifact.kind)} effective ${c.artifact.evidenceDate} · for ${c.from.requirementId}`;
 
 /** Shown the moment the button is clicked, while the candidates are checked: a trigger_id lives 3 seconds. */
 export function buildReuseLoadingView(): Block {

@@ -48,3 +48,21 @@ export function completeUploadExternal(state: FakeState, args: SlackArgs): ApiAn
   }
   return { ok: true, files: completed };
 }
+
+/** What files.info and a file_input's state say of a shared file. */
+export function sharedFileObject(state: FakeState, id: string) {
+  const f = state.sharedFiles.get(id);
+  if (!f) return undefined;
+  return {
+    id: f.id, created: 1_700_000_000, timestamp: 1_700_000_000, user: 'U0OWNER1', user_team: 'T0TEAM',
+    name: f.name, title: f.name, mimetype: f.mimetype, filetype: f.filetype, size: f.size,
+    url_private: `${state.baseUrl}/download/${f.id}/${encodeURIComponent(f.name)}`,
+    url_private_download: `${state.baseUrl}/download/${f.id}/download/${encodeURIComponent(f.name)}`,
+    permalink: `${state.baseUrl}/files/U0OWNER1/${f.id}/${encodeURIComponent(f.name)}`,
+  };
+}
+
+export function info(state: FakeState, args: SlackArgs): ApiAnswer {
+  const file = typeof args.file === 'string' ? sharedFileObject(state, args.file) : undefined;
+  return file ? { ok: true, file } : fail('file_not_found');
+}

@@ -23,4 +23,5 @@ export const WEB_API_METHODS: Readonly<Record<string, MethodHandler>> = {
   'views.publish': views.publish,
   'files.getUploadURLExternal': files.getUploadUrlExternal,
   'files.completeUploadExternal': files.completeUploadExternal,
+  'files.info': files.info,
 };

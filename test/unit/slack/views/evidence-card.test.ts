@@ -15,6 +15,16 @@ describe('buildEvidenceCard', () => {
     expect(card.text).toContain('1 of 2 answered');
   });
 
+  it.each([
+    ['a stale claim with evidence on record', 'stale', 'art_1', ['Submit evidence', 'Still valid', 'Reuse evidence', 'Reassign', "Can't provide"]],
+    ['a stale claim without an artifact', 'stale', null, ['Submit evidence', 'Reuse evidence', 'Reassign', "Can't provide"]],
+    ['a requested claim', 'requested', null, ['Submit evidence', 'Reuse evidence', 'Reassign', "Can't provide"]],
+  ])('offers Still valid next to Submit only on %s', (_what, status, artifactId, expected) => {
+    const card = buildEvidenceCard({ systemId: 'sys_1', systemName: 'Ranker', ownerId: 'U1', claims: [claim('clm_a', status, { artifactId })] });
+    const buttons = card.blocks.find((b) => b.type === 'actions')!.elements as { text: { text: string } }[];
+    expect(buttons.map((e) => e.text.text)).toEqual(expected);
+  });
+
   it('says why a stale claim is asked for again, escaped', () => {
     const card = buildEvidenceCard({ systemId: 'sys_1', systemName: 'Ranker', ownerId: 'U1', claims: [claim('clm_a', 'stale', { staleReason: 'the supplier changed to "<!here>"' })] });
     expect(mrkdwnTexts(card.blocks).join('\n')).toContain('_Why: the supplier changed to "&lt;!here&gt;"_');
