@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { machineDescription } from './support/report.js';
 import { reachablePostgres } from './support/bench-database.js';
 
-/** `npm run bench` runs all three; `npm run bench -- ack|sweep|delivery` runs the ones named. */
+/** `npm run bench` runs them all; `npm run bench -- ack|sweep|delivery|embedded` runs the ones named. */
 const BENCHMARKS = {
   ack: 'ack-latency.ts',
   sweep: 'sweep-digest.ts',
   delivery: 'delivery.ts',
+  embedded: 'embedded-start.ts',
 } as const;
 type Name = keyof typeof BENCHMARKS;
 
