@@ -20,6 +20,20 @@ export interface DispatcherOptions {
 }
 
 type Row = typeof outboxMessages.$inferSelect;
+
+/** What a drain did: delivered and dead count this process's deliveries; pending is what is left in the table. */
+export interface DrainResult {
+  pending: number;
+  delivered: number;
+  dead: number;
+  /** Why the last delivery that failed during the drain failed. */
+  lastFailure: string | undefined;
+  /** Stopped early: several deliveries in a row failed with a network or server error. */
+  slackDown: boolean;
+}
+
+/** A drain stops early after this many failed attempts in a row: Slack is down, not slow. */
+const DRAIN_GIVE_UP_AFTER = 3;
 type Outcome =
   | { status: 'sent'; channel: string; ts: string }
   | { status: 'waiting'; detail: string }
@@ -48,6 +62,8 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
   private kicked = false;
+  /** Running totals of this process's delivery outcomes; a drain reports the difference. */
+  private tally = { delivered: 0, dead: 0, failedInARow: 0, lastFailure: undefined as string | undefined };
 
   constructor(private readonly opts: DispatcherOptions) {
     this.batchSize = opts.batchSize ?? 20;
@@ -63,17 +79,32 @@ export class OutboxDispatcher {
     return rows.length;
   }
 
-  /** Delivers until nothing is due (the CLI does this before exiting). Rows waiting on a future time stay. */
-  async drain(timeoutMs = 60_000): Promise<{ pending: number }> {
+  /**
+   * Delivers until nothing is due (the CLI does this before exiting). Rows waiting on a future time stay.
+   * When Slack cannot be reached (several failures in a row, nothing delivered) it stops early rather than
+   * waiting out the backoff: the rows stay pending for the server or the next run.
+   */
+  async drain(timeoutMs = 60_000): Promise<DrainResult> {
     const deadline = Date.now() + timeoutMs;
+    const before = { ...this.tally };
+    this.tally.failedInARow = 0;
+    this.tally.lastFailure = undefined;
+    let slackDown = false;
     while (Date.now() < deadline) {
       const handled = await this.runOnce();
+      if (this.tally.failedInARow >= DRAIN_GIVE_UP_AFTER) { slackDown = true; break; }
       if (handled > 0) continue;
       const due = await this.dueSoon(deadline);
       if (!due) break;
       await sleep(Math.min(1000, Math.max(this.pauseRemainingMs() ?? 50, due.getTime() - this.clock().getTime(), 10)));
     }
-    return { pending: await this.pendingCount() };
+    return {
+      pending: await this.pendingCount(),
+      delivered: this.tally.delivered - before.delivered,
+      dead: this.tally.dead - before.dead,
+      lastFailure: this.tally.lastFailure,
+      slackDown,
+    };
   }
 
   start(pollMs = 1000): void {
@@ -145,6 +176,8 @@ export class OutboxDispatcher {
     outboxMetrics.deliveries.inc({ outcome: outcome.status === 'failed' ? outcome.failure.kind : outcome.status });
     outboxMetrics.deliveryLatency.observe((Date.now() - started) / 1000);
     if (outcome.status === 'sent') {
+      this.tally.delivered += 1;
+      this.tally.failedInARow = 0;
       await db.transaction(async (tx) => {
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now, resultChannel: outcome.channel, resultTs: outcome.ts, lockedUntil: null, lastError: null })
           .where(eq(outboxMessages.id, row.id));
@@ -170,9 +203,12 @@ export class OutboxDispatcher {
       return;
     }
     const { failure } = outcome;
+    this.tally.lastFailure = failure.detail;
+    if (failure.kind === 'transient') this.tally.failedInARow += 1;
     const giveUp = failure.kind === 'permanent' || (failure.kind === 'transient' && row.attempts >= this.maxAttempts);
     if (giveUp) {
       log.error({ reason: failure.detail }, 'outbox message is dead: it will not be retried');
+      this.tally.dead += 1;
       await db.update(outboxMessages).set({ status: 'dead', lockedUntil: null, lastError: failure.detail }).where(eq(outboxMessages.id, row.id));
       return;
     }
@@ -252,6 +288,12 @@ export class OutboxDispatcher {
   private pauseRemainingMs(): number | undefined {
     const left = [...this.pausedUntil.values()].map((until) => until - Date.now()).filter((ms) => ms > 0);
     return left.length ? Math.min(...left) : undefined;
+  }
+
+  /** Every outbox row ever written, whatever its state: the CLI counts what one run queued by the difference. */
+  async totalCount(): Promise<number> {
+    const [row] = await this.opts.db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages);
+    return row?.n ?? 0;
   }
 
   async pendingCount(): Promise<number> {
