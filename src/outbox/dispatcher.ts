@@ -62,8 +62,8 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
   private kicked = false;
-  /** Running totals of this process's delivery outcomes; a drain reports the difference. */
-  private tally = { delivered: 0, dead: 0, failedInARow: 0, lastFailure: undefined as string | undefined };
+  /** start() was called: only a polling dispatcher is woken by kick(); the CLI delivers by drain() alone. */
+  private started = false;
 
   constructor(private readonly opts: DispatcherOptions) {
     this.batchSize = opts.batchSize ?? 20;
@@ -86,29 +86,29 @@ export class OutboxDispatcher {
    */
   async drain(timeoutMs = 60_000): Promise<DrainResult> {
     const deadline = Date.now() + timeoutMs;
-    const before = { ...this.tally };
-    this.tally.failedInARow = 0;
-    this.tally.lastFailure = undefined;
+    // Counted from this drain's own deliveries: a poll loop running beside it does not sway the verdict.
+    const tally = { delivered: 0, dead: 0, failedInARow: 0, lastFailure: undefined as string | undefined };
     let slackDown = false;
-    while (Date.now() < deadline) {
-      const handled = await this.runOnce();
-      if (this.tally.failedInARow >= DRAIN_GIVE_UP_AFTER) { slackDown = true; break; }
-      if (handled > 0) continue;
+    while (Date.now() < deadline && !slackDown) {
+      const rows = await this.claim();
+      for (const row of rows) {
+        const result = await this.deliverRow(row);
+        if (result.outcome === 'sent') { tally.delivered += 1; tally.failedInARow = 0; continue; }
+        if (result.failure) tally.lastFailure = result.failure.detail;
+        if (result.outcome === 'dead') tally.dead += 1;
+        if (result.failure?.kind === 'transient' && ++tally.failedInARow >= DRAIN_GIVE_UP_AFTER) slackDown = true;
+      }
+      if (slackDown || rows.length > 0) continue;
       const due = await this.dueSoon(deadline);
       if (!due) break;
       await sleep(Math.min(1000, Math.max(this.pauseRemainingMs() ?? 50, due.getTime() - this.clock().getTime(), 10)));
     }
-    return {
-      pending: await this.pendingCount(),
-      delivered: this.tally.delivered - before.delivered,
-      dead: this.tally.dead - before.dead,
-      lastFailure: this.tally.lastFailure,
-      slackDown,
-    };
+    return { pending: await this.pendingCount(), delivered: tally.delivered, dead: tally.dead, lastFailure: tally.lastFailure, slackDown };
   }
 
   start(pollMs = 1000): void {
     this.stopped = false;
+    this.started = true;
     const loop = async () => {
       if (this.stopped) return;
       this.running = true;
@@ -129,7 +129,7 @@ export class OutboxDispatcher {
 
   /** Called after a commit: deliver now rather than at the next poll. */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (this.running) { this.kicked = true; return; }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.start(), 0);
@@ -167,7 +167,7 @@ export class OutboxDispatcher {
     }).then((rows) => rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()));
   }
 
-  private async deliverRow(row: Row): Promise<void> {
+  private async deliverRow(row: Row): Promise<{ outcome: 'sent' | 'dead' | 'retry' | 'held'; failure?: DeliveryFailure }> {
     const started = Date.now();
     const outcome = await this.deliver(row).catch((err): Outcome => ({ status: 'failed', failure: classifySlackError(err) }));
     const { db, logger } = this.opts;
@@ -176,8 +176,6 @@ export class OutboxDispatcher {
     outboxMetrics.deliveries.inc({ outcome: outcome.status === 'failed' ? outcome.failure.kind : outcome.status });
     outboxMetrics.deliveryLatency.observe((Date.now() - started) / 1000);
     if (outcome.status === 'sent') {
-      this.tally.delivered += 1;
-      this.tally.failedInARow = 0;
       await db.transaction(async (tx) => {
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now, resultChannel: outcome.channel, resultTs: outcome.ts, lockedUntil: null, lastError: null })
           .where(eq(outboxMessages.id, row.id));
@@ -187,30 +185,27 @@ export class OutboxDispatcher {
             .onConflictDoUpdate({ target: slackMessages.key, set: { channel: outcome.channel, ts: outcome.ts, updatedAt: now } });
         }
       });
-      return;
+      return { outcome: 'sent' };
     }
     if (outcome.status === 'paused') {
       // Held back by our own pause, not refused by Slack: no attempt spent, and the pause is not extended —
       // extending it for every held row would keep the method paused for as long as rows keep coming due.
       await db.update(outboxMessages).set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + Math.max(0, outcome.untilMs - Date.now())) })
         .where(eq(outboxMessages.id, row.id));
-      return;
+      return { outcome: 'held' };
     }
     if (outcome.status === 'waiting') {
       // The message it depends on is not out yet; this is not a failed attempt.
       await db.update(outboxMessages).set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + 2000), lastError: outcome.detail })
         .where(eq(outboxMessages.id, row.id));
-      return;
+      return { outcome: 'held' };
     }
     const { failure } = outcome;
-    this.tally.lastFailure = failure.detail;
-    if (failure.kind === 'transient') this.tally.failedInARow += 1;
     const giveUp = failure.kind === 'permanent' || (failure.kind === 'transient' && row.attempts >= this.maxAttempts);
     if (giveUp) {
       log.error({ reason: failure.detail }, 'outbox message is dead: it will not be retried');
-      this.tally.dead += 1;
       await db.update(outboxMessages).set({ status: 'dead', lockedUntil: null, lastError: failure.detail }).where(eq(outboxMessages.id, row.id));
-      return;
+      return { outcome: 'dead', failure };
     }
     const waitMs = failure.kind === 'rate_limited' ? failure.retryAfterSeconds * 1000 : backoffMs(row.attempts);
     if (failure.kind === 'rate_limited') {
@@ -223,6 +218,7 @@ export class OutboxDispatcher {
       // A 429 is Slack pacing us, not a failure of this message: it does not use up its attempts.
       ...(failure.kind === 'rate_limited' ? { attempts: sql`${outboxMessages.attempts} - 1` } : {}),
     }).where(eq(outboxMessages.id, row.id));
+    return { outcome: 'retry', failure };
   }
 
   private async deliver(row: Row): Promise<Outcome> {
