@@ -5,6 +5,7 @@ import { createRuntime, type Runtime } from './runtime.js';
 import { startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { registerOutboxGauges } from './outbox/metrics.js';
+import { checkBotTokenAtStart } from './slack/startup-checks.js';
 
 export interface Server {
   readonly runtime: Runtime;
@@ -14,6 +15,7 @@ export interface Server {
 }
 
 export async function startServer(config: Config, logger: Logger, opts: { database?: Database; now?: () => Date } = {}): Promise<Server> {
+  await checkBotTokenAtStart(config, logger);
   const runtime = await createRuntime(config, logger, opts.database);
   const { database, dispatcher } = runtime;
   const now = opts.now ?? (() => new Date());

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, spawnAigov, spawnServer } from '../support/aigov-process.js';
+import { startFakeSlack } from '../support/fake-slack.js';
 
 /**
  * The path a new operator takes from a fresh clone: copy .env.example to .env, start, import the sample
@@ -26,6 +27,22 @@ describe('the first hour', () => {
     expect(run.stderr()).toMatch(/AIGOV_GOVERNANCE_CHANNEL is still the placeholder from \.env\.example/);
     // The schedules in .env.example are read as valid cron expressions.
     expect(run.stderr()).not.toMatch(/CRON/);
+  }, 60_000);
+
+  it('npm start with a bot token Slack refuses exits 1 naming the token and where to copy it from', async () => {
+    const fake = await startFakeSlack();
+    try {
+      fake.failNext('auth.test', { error: 'invalid_auth' });
+      const dir = folderWithEnv([
+        'SLACK_BOT_TOKEN=xoxb-wrong', 'SLACK_SIGNING_SECRET=sssh', 'SLACK_APP_TOKEN=', 'AIGOV_GOVERNANCE_CHANNEL=C0GOV', 'PORT=0', 'AIGOV_DATA_DIR=./embedded',
+      ].join('\n'));
+      const run = spawnServer({ cwd: dir, env: { SLACK_API_URL: fake.apiUrl } });
+      expect(await run.exited).toBe(1);
+      expect(run.stderr().trim().split('\n').at(-1)).toMatch(/^aigov failed to start: Slack at 127\.0\.0\.1:\d+ refused SLACK_BOT_TOKEN \(invalid_auth\): copy the Bot User OAuth Token \(xoxb-…\) again from OAuth & Permissions/);
+      expect(run.stderr()).not.toContain('xoxb-wrong');
+    } finally {
+      await fake.close();
+    }
   }, 60_000);
 
   it('imports the sample inventory with only the database set, from .env, then exports it', async () => {
