@@ -81,7 +81,7 @@ export class OutboxDispatcher {
 
   /**
    * Delivers until nothing is due (the CLI does this before exiting). Rows waiting on a future time stay.
-   * When Slack cannot be reached (several failures in a row, nothing delivered) it stops early rather than
+   * When Slack cannot be reached (several failed deliveries in a row) it stops early rather than
    * waiting out the backoff: the rows stay pending for the server or the next run.
    */
   async drain(timeoutMs = 60_000): Promise<DrainResult> {
