@@ -19,18 +19,21 @@ export async function runAndDeliver<S>(rt: Runtime, job: () => Promise<S>): Prom
 }
 
 /**
- * One plain line (or, with --format json, one JSON object) on stdout. When anything is left undelivered or
- * was refused, the line goes to stderr and the exit status is 1: the work is stored and queued, but Slack
- * has not got it, and a scheduler running this command must be able to tell.
+ * One plain line (or, with --format json, one JSON object) on stdout. When a delivery failed and was left
+ * pending, or Slack refused a message, the line goes to stderr and the exit status is 1: the work is stored
+ * and queued, but Slack has not got it, and a scheduler running this command must be able to tell. Rows
+ * pending for another reason (due later, or being sent by another process) are counted, not failures.
  */
 export function reportJobRun<S>(io: CliIo, rt: Runtime, format: 'text' | 'json', run: JobRun<S>, done: string, json: Record<string, unknown>): number {
   const { queued, delivery } = run;
-  const failed = delivery.pending > 0 || delivery.dead > 0;
+  const failed = delivery.failing > 0 || delivery.dead > 0;
   if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ ...json, queued, delivered: delivery.delivered, undelivered: delivery.pending, dead: delivery.dead, ...(failed ? { reason: why(rt, delivery) } : {}) })}\n`);
+    io.stdout.write(`${JSON.stringify({ ...json, queued, delivered: delivery.delivered, undelivered: delivery.pending, failing: delivery.failing, dead: delivery.dead, ...(failed ? { reason: why(rt, delivery) } : {}) })}\n`);
     return failed ? EXIT.failure : EXIT.ok;
   }
-  const counts = `queued ${plural(queued, 'Slack message')}, delivered ${delivery.delivered}, still pending ${delivery.pending}${delivery.dead ? `, refused by Slack ${delivery.dead}` : ''}`;
+  const later = delivery.pending - delivery.failing;
+  const waiting = later > 0 ? ` (${later} not due yet or being sent by another process)` : '';
+  const counts = `queued ${plural(queued, 'Slack message')}, delivered ${delivery.delivered}, still pending ${delivery.pending}${waiting}${delivery.dead ? `, refused by Slack ${delivery.dead}` : ''}`;
   if (!failed) {
     io.stdout.write(`${done}; ${counts}\n`);
     return EXIT.ok;
@@ -41,7 +44,7 @@ export function reportJobRun<S>(io: CliIo, rt: Runtime, format: 'text' | 'json',
 
 function why(rt: Runtime, d: DrainResult): string {
   const host = hostOf(rt.config.slack.apiUrl);
-  const pending = d.pending ? (d.slackDown
+  const pending = d.failing ? (d.slackDown
     ? `Slack at ${host} did not answer (${d.lastFailure ?? 'no answer'}); the server delivers pending messages once Slack answers, or run this again`
     : `not delivered in time${d.lastFailure ? ` (last error: ${d.lastFailure})` : ''}; the server delivers pending messages, or run this again`) : '';
   const dead = d.dead ? `Slack refused ${plural(d.dead, 'message')} (${d.lastFailure ?? 'unknown error'}); check the channel IDs and that the bot is invited` : '';

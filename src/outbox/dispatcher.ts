@@ -26,6 +26,8 @@ export interface DrainResult {
   pending: number;
   delivered: number;
   dead: number;
+  /** Rows this drain tried, failed to deliver and left pending (the rest of `pending` is not due yet, or another process has it). */
+  failing: number;
   /** Why the last delivery that failed during the drain failed. */
   lastFailure: string | undefined;
   /** Stopped early: several deliveries in a row failed with a network or server error. */
@@ -87,14 +89,16 @@ export class OutboxDispatcher {
   async drain(timeoutMs = 60_000): Promise<DrainResult> {
     const deadline = Date.now() + timeoutMs;
     // Counted from this drain's own deliveries: a poll loop running beside it does not sway the verdict.
-    const tally = { delivered: 0, dead: 0, failedInARow: 0, lastFailure: undefined as string | undefined };
+    const tally = { delivered: 0, dead: 0, failedInARow: 0, lastFailure: undefined as string | undefined, failing: new Set<string>() };
     let slackDown = false;
     while (Date.now() < deadline && !slackDown) {
       const rows = await this.claim();
       for (const row of rows) {
         const result = await this.deliverRow(row);
+        tally.failing.delete(row.id);
         if (result.outcome === 'sent') { tally.delivered += 1; tally.failedInARow = 0; continue; }
         if (result.failure) tally.lastFailure = result.failure.detail;
+        if (result.outcome === 'retry') tally.failing.add(row.id);
         if (result.outcome === 'dead') tally.dead += 1;
         if (result.failure?.kind === 'transient' && ++tally.failedInARow >= DRAIN_GIVE_UP_AFTER) slackDown = true;
       }
@@ -103,7 +107,7 @@ export class OutboxDispatcher {
       if (!due) break;
       await sleep(Math.min(1000, Math.max(this.pauseRemainingMs() ?? 50, due.getTime() - this.clock().getTime(), 10)));
     }
-    return { pending: await this.pendingCount(), delivered: tally.delivered, dead: tally.dead, lastFailure: tally.lastFailure, slackDown };
+    return { pending: await this.pendingCount(), delivered: tally.delivered, dead: tally.dead, failing: tally.failing.size, lastFailure: tally.lastFailure, slackDown };
   }
 
   start(pollMs = 1000): void {

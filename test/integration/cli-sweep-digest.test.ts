@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { outboxMessages } from '../../src/db/schema/index.js';
+import { enqueue } from '../../src/outbox/enqueue.js';
 import type { Database } from '../../src/db/client.js';
 import type { Runtime } from '../../src/runtime.js';
 import { createTestDatabase } from '../support/test-db.js';
@@ -78,6 +81,15 @@ describe('aigov sweep and aigov digest', () => {
     expect(retried.code).toBe(0);
     expect(JSON.parse(retried.stdout)).toMatchObject({ digest: { status: 'already_posted' }, undelivered: 0 });
     expect(JSON.parse(retried.stdout).delivered).toBeGreaterThan(0);
+  });
+
+  it('counts a message that is not due yet as pending, not as a failed delivery', async () => {
+    await enqueue(database.db, { kind: 'slack.post.v1', channel: 'C0GOV', text: 'later' }, { idempotencyKey: 'test:not-due-yet' });
+    await database.db.update(outboxMessages).set({ nextAttemptAt: new Date(Date.now() + 3_600_000) }).where(eq(outboxMessages.idempotencyKey, 'test:not-due-yet'));
+    const result = await runAigov(runtime, ['sweep', '--now', iso(7)]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/queued 0 Slack messages, delivered 0, still pending 1 \(1 not due yet or being sent by another process\)\n$/);
+    await database.db.delete(outboxMessages).where(eq(outboxMessages.idempotencyKey, 'test:not-due-yet'));
   });
 
   it('refuses a --now that is not a date with exit status 2', async () => {
