@@ -101,7 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, scope: ConfigScope): Config {
     delete cleaned[name];
     if (scope === 'cli-data') continue;
     placeholders.add(name);
-    problems.push(`${name} is still the placeholder from .env.example ("${example}"): set it${HOW_TO_GET[name] ? ` to ${HOW_TO_GET[name]}` : ''}, or remove the line`);
+    const httpMode = name === 'SLACK_APP_TOKEN' ? ', or delete the line to use HTTP mode (SLACK_SIGNING_SECRET)' : '';
+    problems.push(`${name} is still the placeholder from .env.example ("${example}"): get the real value from ${HOW_TO_GET[name]}${httpMode}`);
   }
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {

@@ -65,8 +65,8 @@ describe('configuration from a copied .env.example', () => {
   it('refuses the placeholders as placeholders, naming each and where the real value comes from', () => {
     const problems = problemsOf(example);
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^SLACK_BOT_TOKEN is still the placeholder from \.env\.example \("xoxb-\.\.\."\): set it to the Bot User OAuth Token/);
-    expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN is still the placeholder/);
+    expect(problems[0]).toMatch(/^SLACK_BOT_TOKEN is still the placeholder from \.env\.example \("xoxb-\.\.\."\): get the real value from the Bot User OAuth Token/);
+    expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN is still the placeholder.*, or delete the line to use HTTP mode \(SLACK_SIGNING_SECRET\)/);
     expect(problems.join('\n')).toMatch(/AIGOV_GOVERNANCE_CHANNEL is still the placeholder .*channel ID/);
   });
 
