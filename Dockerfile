@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
-# Build stage: install everything and compile TypeScript.
+# Build stage: install everything, compile TypeScript and make the embedded database seed (npm ci runs
+# the prepare script, which runs `npm run build`).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY migrations ./migrations
 COPY bin ./bin
@@ -13,8 +15,15 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 AIGOV_DATA_DIR=/data
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: no dependency runs code at install. The link puts `aigov` on PATH
+# (`docker run … aigov migrate`).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force \
+  && ln -s ../../bin/aigov.js node_modules/.bin/aigov
+ENV PATH=/app/node_modules/.bin:$PATH
 COPY --from=build /app/dist ./dist
+# `npx aigov …` installs this folder into npm's cache, which runs `prepare`: this script finds dist/ and
+# no compiler and keeps what was built (without it npm runs `tsc`, which is not here, and exits 127).
+COPY scripts/prepare.mjs ./scripts/prepare.mjs
 COPY migrations ./migrations
 COPY bin ./bin
 COPY manifest.yml ./

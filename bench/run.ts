@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { machineDescription } from './support/report.js';
 import { reachablePostgres } from './support/bench-database.js';
 
-/** `npm run bench` runs them all; `npm run bench -- ack|sweep|delivery|reclassify|cli|workbook` runs the ones named. */
+/** `npm run bench` runs them all; `npm run bench -- ack|sweep|delivery|reclassify|cli|workbook|embedded` runs the ones named. */
 const BENCHMARKS = {
   ack: 'ack-latency.ts',
   sweep: 'sweep-digest.ts',
@@ -12,6 +12,7 @@ const BENCHMARKS = {
   reclassify: 'reclassify.ts',
   cli: 'cli-through-server.ts',
   workbook: 'workbook-export.ts',
+  embedded: 'embedded-start.ts',
 } as const;
 type Name = keyof typeof BENCHMARKS;
 

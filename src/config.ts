@@ -11,6 +11,13 @@ const HOW_TO_GET: Record<string, string> = {
   AIGOV_GOVERNANCE_CHANNEL: 'the channel ID (C…) of the governance channel: channel details → About → Channel ID; invite the bot there',
 };
 
+/** The example values in .env.example: copied but not filled in, they would fail later with a vaguer error. */
+const PLACEHOLDERS: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'xoxb-...',
+  SLACK_APP_TOKEN: 'xapp-...',
+  AIGOV_GOVERNANCE_CHANNEL: 'C0123456789',
+};
+
 const slackUserList = z.string().default('').transform((s, ctx) => {
   const ids = s.split(',').map((x) => x.trim()).filter(Boolean);
   const bad = ids.filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
@@ -79,11 +86,25 @@ export class ConfigError extends Error {
  */
 export type ConfigScope = 'server' | 'cli-slack' | 'cli-data';
 
+/** What data commands (migrate, export, import) read; everything else is ignored for them. */
+const DATA_SETTINGS = new Set(['DATABASE_URL', 'AIGOV_DATA_DIR', 'AIGOV_GOVERNANCE_CHANNEL', 'AIGOV_INTAKE_CHANNEL', 'AIGOV_ADMINS', 'AIGOV_TZ', 'LOG_LEVEL']);
+
 /** Parses the environment once, listing every problem at once. Values are never echoed: some are secrets. */
 export function loadConfig(env: NodeJS.ProcessEnv, scope: ConfigScope): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = EnvSchema.safeParse(cleaned);
+  // A data command reads only what it uses, so a half-filled .env (Slack not set up yet) does not stop it.
+  const relevant = (name: string) => scope !== 'cli-data' || DATA_SETTINGS.has(name);
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && v !== '' && relevant(k)));
   const problems: string[] = [];
+  const placeholders = new Set<string>();
+  for (const [name, example] of Object.entries(PLACEHOLDERS)) {
+    if (cleaned[name] !== example) continue;
+    delete cleaned[name];
+    if (scope === 'cli-data') continue;
+    placeholders.add(name);
+    const httpMode = name === 'SLACK_APP_TOKEN' ? ', or delete the line to use HTTP mode (SLACK_SIGNING_SECRET)' : '';
+    problems.push(`${name} is still the placeholder from .env.example ("${example}"): get the real value from ${HOW_TO_GET[name]}${httpMode}`);
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? 'environment');
@@ -93,13 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, scope: ConfigScope): Config {
   }
   if (scope !== 'cli-data') {
     for (const name of ['SLACK_BOT_TOKEN', 'AIGOV_GOVERNANCE_CHANNEL']) {
-      if (!cleaned[name]) problems.push(`${name} is required — get it from ${HOW_TO_GET[name]}`);
+      if (!cleaned[name] && !placeholders.has(name)) problems.push(`${name} is required — get it from ${HOW_TO_GET[name]}`);
     }
   }
-  if (scope === 'server' && !cleaned.SLACK_SIGNING_SECRET && !cleaned.SLACK_APP_TOKEN) {
+  if (scope === 'server' && !cleaned.SLACK_SIGNING_SECRET && !cleaned.SLACK_APP_TOKEN && !placeholders.has('SLACK_APP_TOKEN')) {
     problems.push(`SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required — get it from ${HOW_TO_GET.SLACK_SIGNING_SECRET}, or ${HOW_TO_GET.SLACK_APP_TOKEN}`);
   }
-  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  if (problems.length || !parsed.success || placeholders.size) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
     slack: Object.freeze({

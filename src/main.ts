@@ -1,13 +1,14 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, scrubSecrets } from './logger.js';
 import { startServer } from './server.js';
+import { withEnvFile } from './env-file.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env, 'server');
+    config = loadConfig(withEnvFile(process.env), 'server');
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\nSee README.md "Slack app set-up" and manifest.yml.\n`);

@@ -10,6 +10,7 @@ import { reclassifyAtStart } from './jobs/reclassify-at-start.js';
 import type { ReclassifyResult } from './app/reclassify-inventory.js';
 import { startCliListener, type CliListener } from './cli/remote/listener.js';
 import { runCli } from './cli/main.js';
+import { checkBotTokenAtStart } from './slack/startup-checks.js';
 
 export interface Server {
   readonly runtime: Runtime;
@@ -21,6 +22,7 @@ export interface Server {
 }
 
 export async function startServer(config: Config, logger: Logger, opts: { database?: Database; now?: () => Date } = {}): Promise<Server> {
+  await checkBotTokenAtStart(config, logger);
   const runtime = await createRuntime(config, logger, opts.database);
   const { database, dispatcher } = runtime;
   const now = opts.now ?? (() => new Date());

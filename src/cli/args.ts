@@ -19,7 +19,8 @@ export function parseNow(value: string | undefined, fallback: () => Date): Date 
   return d;
 }
 
-export function requireFormat<F extends string>(value: string | undefined, allowed: readonly F[], fallback?: F): F {
+/** One rule for every command: without --format, the first format listed (the one help names first). */
+export function requireFormat<F extends string>(value: string | undefined, allowed: readonly F[], fallback: F | undefined = allowed[0]): F {
   const v = value ?? fallback;
   if (!v || !allowed.includes(v as F)) throw new UsageError(`--format must be one of ${allowed.join(', ')}${value ? `, got "${value}"` : ''}`);
   return v as F;

@@ -5,7 +5,7 @@ export interface CliIo {
   readonly stderr: Writable;
   readonly env: NodeJS.ProcessEnv;
   /** Reads a file a command names; absent, the local file system. A server running the command is handed the CLI's copy. */
-  readonly readFile?: (file: string) => Promise<string>;
+  readonly readFile?: (file: string) => Promise<Buffer>;
 }
 
 /** Exit codes of the contract: 0 success, 1 runtime failure, 2 bad usage or bad input. */

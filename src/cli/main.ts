@@ -7,13 +7,17 @@ import { createRuntime, type Runtime } from '../runtime.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { COMMANDS } from './commands/index.js';
 import { runThroughServer } from './remote/client.js';
+import { withEnvFile } from '../env-file.js';
 
+const USAGE_WIDTH = Math.max(...COMMANDS.map((c) => c.usage.length));
 const USAGE = `usage: aigov <command> [options]
 
 commands:
-${COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.usage.padEnd(USAGE_WIDTH)}  ${c.summary}`).join('\n')}
 
-Settings come from the environment (see README.md). Exit status: 0 success, 1 runtime failure, 2 bad usage or input.`;
+--format defaults to the first format a command lists (see README.md for each export's formats).
+Settings come from the environment and a .env file in the current folder (see README.md).
+Exit status: 0 success, 1 runtime failure, 2 bad usage or input.`;
 
 export interface CliCommand {
   readonly name: string;
@@ -44,15 +48,20 @@ export async function runCli(argv: string[], io: CliIo, opts: { runtime?: (scope
     const forwarded = err instanceof DataDirBusyError && err.dataDir && !opts.runtime ? await runThroughServer({ argv, io, dataDir: err.dataDir }) : undefined;
     return forwarded ?? reportCliError(err, io);
   } finally {
-    // A commit may have kicked the outbox loop: stop it before the database goes, or it polls a closed one.
-    if (!opts.runtime) await runtime?.dispatcher.stop().then(() => runtime?.database.close()).catch(() => {});
+    if (!opts.runtime && runtime) {
+      // A commit during the command may have woken the dispatcher's poll loop: stop it before the database
+      // closes under it (that race logged CONNECTION_ENDED at the end of every sweep on PostgreSQL).
+      await runtime.dispatcher.stop();
+      await runtime.database.close().catch(() => {});
+    }
   }
 }
 
 async function defaultRuntime(scope: ConfigScope, io: CliIo): Promise<Runtime> {
   const config = loadConfig(io.env, scope);
-  // Logs go to stderr as JSON lines only when asked: stdout carries exports.
-  const logger = createLogger(io.env.LOG_LEVEL ?? 'warn');
+  // Logs go to stderr as JSON lines only when asked (LOG_LEVEL): stdout carries exports, and each command
+  // ends with its own one-line outcome, including what could not be delivered and why.
+  const logger = createLogger(io.env.LOG_LEVEL ?? 'error');
   return createRuntime(config, logger);
 }
 
@@ -78,7 +87,12 @@ function reportCliError(err: unknown, io: CliIo): number {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const code = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  // `aigov export … | head`: the reader has what it wanted; leave quietly instead of printing "write EPIPE".
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+  const code = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: withEnvFile(process.env) });
   // Let stdout drain (a large export piped to a file) before leaving.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit(code);

@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { migrationsFolder } from './project-root.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { EMBEDDED_START_PARAMS, seedEmbeddedDataDir } from './pglite-seed.js';
 
 export type Schema = typeof schema;
 /** One type for both drivers: every query in the project is written once against it. */
@@ -46,7 +47,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = await acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create({ dataDir: path.join(dataDir, 'pglite') });
+    const pgDataDir = path.join(dataDir, 'pglite');
+    seedEmbeddedDataDir(pgDataDir);
+    const client = await PGlite.create({ dataDir: pgDataDir, startParams: [...EMBEDDED_START_PARAMS] });
     return wrapPglite(client, dataDir, lock);
   } catch (err) {
     await lock.release();

@@ -20,6 +20,22 @@ export interface DispatcherOptions {
 }
 
 type Row = typeof outboxMessages.$inferSelect;
+
+/** What a drain did: delivered and dead count this process's deliveries; pending is what is left in the table. */
+export interface DrainResult {
+  pending: number;
+  delivered: number;
+  dead: number;
+  /** Rows this drain tried, failed to deliver and left pending (the rest of `pending` is not due yet, or another process has it). */
+  failing: number;
+  /** Why the last delivery that failed during the drain failed. */
+  lastFailure: string | undefined;
+  /** Stopped early: several deliveries in a row failed with a network or server error. */
+  slackDown: boolean;
+}
+
+/** A drain stops early after this many failed attempts in a row: Slack is down, not slow. */
+const DRAIN_GIVE_UP_AFTER = 3;
 type Outcome =
   | { status: 'sent'; channel: string; ts: string }
   | { status: 'waiting'; detail: string }
@@ -48,6 +64,8 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
   private kicked = false;
+  /** start() was called: only a polling dispatcher is woken by kick(); the CLI delivers by drain() alone. */
+  private started = false;
 
   constructor(private readonly opts: DispatcherOptions) {
     this.batchSize = opts.batchSize ?? 20;
@@ -63,21 +81,38 @@ export class OutboxDispatcher {
     return rows.length;
   }
 
-  /** Delivers until nothing is due (the CLI does this before exiting). Rows waiting on a future time stay. */
-  async drain(timeoutMs = 60_000): Promise<{ pending: number }> {
+  /**
+   * Delivers until nothing is due (the CLI does this before exiting). Rows waiting on a future time stay.
+   * When Slack cannot be reached (several failed deliveries in a row) it stops early rather than
+   * waiting out the backoff: the rows stay pending for the server or the next run.
+   */
+  async drain(timeoutMs = 60_000): Promise<DrainResult> {
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const handled = await this.runOnce();
-      if (handled > 0) continue;
+    // Counted from this drain's own deliveries: a poll loop running beside it does not sway the verdict.
+    const tally = { delivered: 0, dead: 0, failedInARow: 0, lastFailure: undefined as string | undefined, failing: new Set<string>() };
+    let slackDown = false;
+    while (Date.now() < deadline && !slackDown) {
+      const rows = await this.claim();
+      for (const row of rows) {
+        const result = await this.deliverRow(row);
+        tally.failing.delete(row.id);
+        if (result.outcome === 'sent') { tally.delivered += 1; tally.failedInARow = 0; continue; }
+        if (result.failure) tally.lastFailure = result.failure.detail;
+        if (result.outcome === 'retry') tally.failing.add(row.id);
+        if (result.outcome === 'dead') tally.dead += 1;
+        if (result.failure?.kind === 'transient' && ++tally.failedInARow >= DRAIN_GIVE_UP_AFTER) slackDown = true;
+      }
+      if (slackDown || rows.length > 0) continue;
       const due = await this.dueSoon(deadline);
       if (!due) break;
       await sleep(Math.min(1000, Math.max(this.pauseRemainingMs() ?? 50, due.getTime() - this.clock().getTime(), 10)));
     }
-    return { pending: await this.pendingCount() };
+    return { pending: await this.pendingCount(), delivered: tally.delivered, dead: tally.dead, failing: tally.failing.size, lastFailure: tally.lastFailure, slackDown };
   }
 
   start(pollMs = 1000): void {
     this.stopped = false;
+    this.started = true;
     const loop = async () => {
       if (this.stopped) return;
       this.running = true;
@@ -98,7 +133,7 @@ export class OutboxDispatcher {
 
   /** Called after a commit: deliver now rather than at the next poll. */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (this.running) { this.kicked = true; return; }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.start(), 0);
@@ -136,7 +171,7 @@ export class OutboxDispatcher {
     }).then((rows) => rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()));
   }
 
-  private async deliverRow(row: Row): Promise<void> {
+  private async deliverRow(row: Row): Promise<{ outcome: 'sent' | 'dead' | 'retry' | 'held'; failure?: DeliveryFailure }> {
     const started = Date.now();
     const outcome = await this.deliver(row).catch((err): Outcome => ({ status: 'failed', failure: classifySlackError(err) }));
     const { db, logger } = this.opts;
@@ -154,27 +189,27 @@ export class OutboxDispatcher {
             .onConflictDoUpdate({ target: slackMessages.key, set: { channel: outcome.channel, ts: outcome.ts, updatedAt: now } });
         }
       });
-      return;
+      return { outcome: 'sent' };
     }
     if (outcome.status === 'paused') {
       // Held back by our own pause, not refused by Slack: no attempt spent, and the pause is not extended —
       // extending it for every held row would keep the method paused for as long as rows keep coming due.
       await db.update(outboxMessages).set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + Math.max(0, outcome.untilMs - Date.now())) })
         .where(eq(outboxMessages.id, row.id));
-      return;
+      return { outcome: 'held' };
     }
     if (outcome.status === 'waiting') {
       // The message it depends on is not out yet; this is not a failed attempt.
       await db.update(outboxMessages).set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + 2000), lastError: outcome.detail })
         .where(eq(outboxMessages.id, row.id));
-      return;
+      return { outcome: 'held' };
     }
     const { failure } = outcome;
     const giveUp = failure.kind === 'permanent' || (failure.kind === 'transient' && row.attempts >= this.maxAttempts);
     if (giveUp) {
       log.error({ reason: failure.detail }, 'outbox message is dead: it will not be retried');
       await db.update(outboxMessages).set({ status: 'dead', lockedUntil: null, lastError: failure.detail }).where(eq(outboxMessages.id, row.id));
-      return;
+      return { outcome: 'dead', failure };
     }
     const waitMs = failure.kind === 'rate_limited' ? failure.retryAfterSeconds * 1000 : backoffMs(row.attempts);
     if (failure.kind === 'rate_limited') {
@@ -187,6 +222,7 @@ export class OutboxDispatcher {
       // A 429 is Slack pacing us, not a failure of this message: it does not use up its attempts.
       ...(failure.kind === 'rate_limited' ? { attempts: sql`${outboxMessages.attempts} - 1` } : {}),
     }).where(eq(outboxMessages.id, row.id));
+    return { outcome: 'retry', failure };
   }
 
   private async deliver(row: Row): Promise<Outcome> {
@@ -252,6 +288,12 @@ export class OutboxDispatcher {
   private pauseRemainingMs(): number | undefined {
     const left = [...this.pausedUntil.values()].map((until) => until - Date.now()).filter((ms) => ms > 0);
     return left.length ? Math.min(...left) : undefined;
+  }
+
+  /** Every outbox row ever written, whatever its state: the CLI counts what one run queued by the difference. */
+  async totalCount(): Promise<number> {
+    const [row] = await this.opts.db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages);
+    return row?.n ?? 0;
   }
 
   async pendingCount(): Promise<number> {

@@ -9,6 +9,7 @@ import type { SlackDeps } from './deps.js';
 import { reportErrorToUser } from './error-reporting.js';
 import { registerListeners } from './listeners/index.js';
 import { requestLogging } from './http-metrics.js';
+import { explainSocketModeStartFailure } from './startup-checks.js';
 
 export interface HealthCheck { (): Promise<boolean> }
 
@@ -69,7 +70,11 @@ export async function startSlackApp(args: { config: Config; deps: SlackDeps; hea
     const server = (await app.start(config.port)) as http.Server;
     port = (server.address() as AddressInfo).port;
   } else {
-    await app.start();
+    try {
+      await app.start();
+    } catch (err) {
+      throw explainSocketModeStartFailure(err, config);
+    }
     await new Promise<void>((resolve) => healthServer!.listen(config.port, resolve));
     port = (healthServer!.address() as AddressInfo).port;
   }

@@ -1,4 +1,4 @@
-import { WebClient, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, LogLevel } from '@slack/web-api';
+import { ErrorCode, WebClient, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, LogLevel } from '@slack/web-api';
 import type { Block, KnownBlock, View } from '@slack/types';
 
 /** What the rest of the program may ask of Slack. The only module that imports @slack/web-api. */
@@ -58,7 +58,7 @@ export function classifySlackError(err: unknown): DeliveryFailure {
     }
     return err.statusCode >= 500 ? { kind: 'transient', detail: `HTTP ${err.statusCode}` } : { kind: 'permanent', detail: `HTTP ${err.statusCode}` };
   }
-  if (err instanceof WebAPIRequestError) return { kind: 'transient', detail: `request failed: ${err.original.message}` };
+  if (err instanceof WebAPIRequestError) return { kind: 'transient', detail: `request failed: ${causeOf(err.original)}` };
   return { kind: 'transient', detail: err instanceof Error ? err.message : String(err) };
 }
 
@@ -151,4 +151,41 @@ export function mayCarryToken(url: string, apiUrl: string): boolean {
   const api = new URL(apiUrl);
   if (target.host === api.host && target.protocol === api.protocol) return true;
   return target.protocol === 'https:' && (target.hostname === 'slack.com' || target.hostname.endsWith('.slack.com'));
+}
+
+/** Slack's answers that mean the token itself is wrong, not that Slack is unwell. */
+const REFUSED_TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type', 'missing_scope']);
+
+export type TokenCheck =
+  | { ok: true }
+  | { ok: false; kind: 'refused' | 'unreachable'; detail: string };
+
+/** What Slack says of a token (`auth.test`): accepted, refused (and why), or Slack could not be reached. */
+export async function checkToken(opts: { token: string; apiUrl: string; timeoutMs?: number }): Promise<TokenCheck> {
+  const client = new WebClient(opts.token, { slackApiUrl: opts.apiUrl, retryConfig: { retries: 0 }, timeout: opts.timeoutMs ?? 5_000, logLevel: LogLevel.ERROR });
+  try {
+    await client.auth.test();
+    return { ok: true };
+  } catch (err) {
+    return describeTokenFailure(err);
+  }
+}
+
+/** A Web API error met while using a token → refused (the token is wrong) or unreachable (Slack is). */
+export function describeTokenFailure(err: unknown): { ok: false; kind: 'refused' | 'unreachable'; detail: string } {
+  // By `code`, not instanceof: Bolt's Socket Mode client may bring its own copy of @slack/web-api.
+  const e = err as { code?: string; data?: { error?: string }; statusCode?: number; original?: unknown };
+  if (e?.code === ErrorCode.PlatformError && e.data?.error) {
+    return { ok: false, kind: REFUSED_TOKEN_ERRORS.has(e.data.error) ? 'refused' : 'unreachable', detail: e.data.error };
+  }
+  if (e?.code === ErrorCode.HTTPError) return { ok: false, kind: e.statusCode === 401 || e.statusCode === 403 ? 'refused' : 'unreachable', detail: `HTTP ${e.statusCode}` };
+  if (e?.code === ErrorCode.RequestError) return { ok: false, kind: 'unreachable', detail: causeOf(e.original) };
+  return { ok: false, kind: 'unreachable', detail: causeOf(err) };
+}
+
+/** "fetch failed" says nothing; its cause (ECONNREFUSED, ENOTFOUND, a certificate error) does. */
+function causeOf(err: unknown): string {
+  const e = err as { message?: string; code?: string; cause?: { code?: string; message?: string } } | undefined;
+  const inner = e?.cause?.code ?? e?.cause?.message ?? e?.code;
+  return [e?.message ?? String(err), inner].filter(Boolean).join(': ');
 }

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type Server } from '../../src/server.js';
@@ -39,5 +40,42 @@ describe('Socket Mode (an app-level token and no signing secret)', () => {
   it('still serves /healthz on PORT', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(res.status).toBe(200);
+  });
+});
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('starting with a token Slack refuses, or with Slack out of reach', () => {
+  const env = (apiUrl: string, extra: Record<string, string> = {}) => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl, AIGOV_GOVERNANCE_CHANNEL: 'C0GOV', PORT: '0', AIGOV_SCHEDULER: 'off', ...extra }, 'server');
+
+  it('Socket Mode: a refused app token is named, with where to make a new one', async () => {
+    const fake = await startFakeSlack();
+    const database = await createTestDatabase();
+    try {
+      fake.failNext('apps.connections.open', { error: 'invalid_auth' });
+      await expect(startServer(env(fake.apiUrl, { SLACK_APP_TOKEN: 'xapp-test' }), silentLogger, { database }))
+        .rejects.toThrow(/^Slack at 127\.0\.0\.1:\d+ refused SLACK_APP_TOKEN \(invalid_auth\): generate an app-level token .*connections:write/);
+    } finally {
+      await database.close().catch(() => {});
+      await fake.close();
+    }
+  });
+
+  it('Socket Mode: Slack out of reach names the host and the cause, not just "fetch failed"', async () => {
+    const database = await createTestDatabase();
+    const closed = await closedPort();
+    try {
+      await expect(startServer(env(`http://127.0.0.1:${closed}/api/`, { SLACK_APP_TOKEN: 'xapp-test' }), silentLogger, { database }))
+        .rejects.toThrow(new RegExp(`^cannot reach Slack at 127\\.0\\.0\\.1:${closed} \\(fetch failed: ECONNREFUSED\\): Socket Mode needs an outbound connection to Slack; check the network, proxy and firewall, and SLACK_API_URL$`));
+    } finally {
+      await database.close().catch(() => {});
+    }
   });
 });

@@ -157,7 +157,6 @@ describe('auditor exports against a seeded portfolio', () => {
   });
 
   it.each([
-    [['soa'], /--format must be one of csv, md/],
     [['soa', '--format', 'json'], /--format must be one of csv, md, pdf, got "json"/],
     [['nist-profile', '--format', 'csv', 'extra'], /takes no arguments/],
     [['audit', '--format', 'csv'], /--format must be one of jsonl/],

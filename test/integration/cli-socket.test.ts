@@ -56,7 +56,7 @@ describe('the CLI socket in the embedded data folder', () => {
     const dir = dataDir();
     const seen: { argv: string[]; file?: string }[] = [];
     const listener = await listen(dir, async (argv, io) => {
-      seen.push({ argv, file: await io.readFile!(argv[2]!) });
+      seen.push({ argv, file: (await io.readFile!(argv[2]!)).toString("utf8") });
       io.stdout.write('out line\n');
       io.stderr.write('aigov: a warning\n');
       return 2;

@@ -27,10 +27,10 @@ describe('aigov import inventory', () => {
   afterAll(async () => { await database?.close(); fs.rmSync(dir, { recursive: true, force: true }); });
 
   it('registers every row, classified like the modal, with its evidence claims', async () => {
-    const r = await runAigov(rt, ['import', 'inventory', file('good.csv', GOOD)]);
+    const r = await runAigov(rt, ['import', 'inventory', file('good.csv', GOOD), '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ registered: 3, unchanged: 0, rows: 3 });
+    expect(JSON.parse(r.stdout)).toEqual({ registered: 3, unchanged: 0, rows: 3, differing: [] });
     const rows = await database.db.select().from(aiSystems).orderBy(aiSystems.name);
     expect(rows.map((s) => [s.name, s.riskTier, s.primarySource])).toEqual([
       ['CV screener', 'high', 'eu-ai-act'],
@@ -44,8 +44,52 @@ describe('aigov import inventory', () => {
   it('changes nothing when the same file is imported again', async () => {
     const r = await runAigov(rt, ['import', 'inventory', file('again.csv', GOOD)]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ registered: 0, unchanged: 3, rows: 3 });
+    expect(r.stdout).toBe(`imported ${path.join(dir, 'again.csv')}: 3 rows; 0 registered, 3 unchanged\n`);
     expect(await systems()).toBe(3);
+  });
+
+  it('says which rows differ from the registered systems and how to change them, and changes nothing', async () => {
+    const changed = GOOD.replace('CV screener,Ranks applicants,U0OWNER1,deployed', 'CV screener,Ranks and rejects applicants,U0OWNER2,deployed');
+    const before = await database.db.select().from(aiSystems).orderBy(aiSystems.name);
+    const r = await runAigov(rt, ['import', 'inventory', file('changed.csv', changed)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3 rows; 0 registered, 2 unchanged, 1 differ from the registered system and were not changed/);
+    expect(r.stdout).toMatch(/line 2, "CV screener": purpose, owner differ\n/);
+    expect(r.stdout).toMatch(/raise a change request in Slack/);
+    expect(await database.db.select().from(aiSystems).orderBy(aiSystems.name)).toEqual(before);
+  });
+
+  it('refuses a file that is not UTF-8, naming the line, instead of registering a garbled duplicate', async () => {
+    const latin1 = Buffer.concat([Buffer.from(`${HEADER}\nA,p,U0OWNER1,deployed,deployer,yes,none,,,no,,,new_system\n`), Buffer.from('R\xe9sum\xe9 parser,p,U0OWNER1,deployed,deployer,yes,none,,,no,,,new_system\n', 'latin1')]);
+    const p = path.join(dir, 'latin1.csv');
+    fs.writeFileSync(p, latin1);
+    const before = await systems();
+    const r = await runAigov(rt, ['import', 'inventory', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^aigov: line 3: the file is not UTF-8 text .*CSV UTF-8/);
+    expect(await systems()).toBe(before);
+  });
+
+  it.each([[';', 'name;purpose;owner;lifecycle_stage;operator_role\nX;p;U0OWNER1;design;provider'], ['tabs', 'name\tpurpose\towner\tlifecycle_stage\toperator_role\nX\tp\tU0OWNER1\tdesign\tprovider']])(
+    'says a file separated by %s uses the wrong separator and how to save it', async (sep, csv) => {
+      const r = await runAigov(rt, ['import', 'inventory', file('semicolon.csv', csv)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`line 1: the file separates columns with "${sep}"; aigov reads comma-separated CSV`);
+    });
+
+  it('reports every bad row in one run, up to a cap, and stores nothing', async () => {
+    const bad = (i: number) => `Bad ${i},p,bob,deployed,deployer,yes,none,,,no,,,new_system`;
+    const csv = [HEADER, 'Fine,p,U0OWNER1,deployed,deployer,yes,none,,,no,,,new_system', bad(1), 'Stage,p,U0OWNER1,shipping,deployer,yes,none,,,no,,,new_system', ...Array.from({ length: 30 }, (_, i) => bad(i + 2))].join('\n');
+    const before = await systems();
+    const r = await runAigov(rt, ['import', 'inventory', file('many-bad.csv', csv)]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('aigov: 32 rows are bad; nothing was stored. Fix them and import again:');
+    expect(lines[1]).toMatch(/^  line 3, column owner: /);
+    expect(lines[2]).toMatch(/^  line 4, column lifecycle_stage: /);
+    expect(lines).toHaveLength(1 + 20 + 1);
+    expect(lines.at(-1)).toBe('  … and 12 more');
+    expect(await systems()).toBe(before);
   });
 
   it.each([
@@ -103,6 +147,23 @@ describe('the aigov command line', () => {
     const r = await runAigov(rt, ['help']);
     expect(r.code).toBe(0);
     for (const c of ['migrate', 'sweep', 'digest', 'export', 'import']) expect(r.stdout).toContain(c);
+    // Every summary starts in the same column.
+    const commandLines = r.stdout.split('\n').filter((l) => /^  [a-z]/.test(l));
+    expect(commandLines).toHaveLength(5);
+    const summaryColumn = (l: string) => /^  \S.*?\S  +(?=\S)/.exec(l)![0].length;
+    expect(new Set(commandLines.map(summaryColumn)).size).toBe(1);
+  });
+
+  it.each([
+    [['export', 'inventory'], /^\[/],
+    [['export', 'evidence-matrix'], /^\[/],
+    [['export', 'soa'], /^control_id,|^[a-z_]+,/],
+    [['export', 'nist-profile'], /^[a-z_]+,/],
+  ])('%j without --format uses the first format listed, like every command', async (args, firstLine) => {
+    const r = await runAigov(rt, args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(firstLine);
   });
 
   it('exports an empty inventory as an empty JSON array and a CSV header', async () => {

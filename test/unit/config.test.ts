@@ -58,3 +58,22 @@ describe('configuration', () => {
     expect(problemsOf({}, 'cli-slack')).toHaveLength(2);
   });
 });
+
+describe('configuration from a copied .env.example', () => {
+  const example = { SLACK_BOT_TOKEN: 'xoxb-...', SLACK_APP_TOKEN: 'xapp-...', AIGOV_GOVERNANCE_CHANNEL: 'C0123456789' };
+
+  it('refuses the placeholders as placeholders, naming each and where the real value comes from', () => {
+    const problems = problemsOf(example);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^SLACK_BOT_TOKEN is still the placeholder from \.env\.example \("xoxb-\.\.\."\): get the real value from the Bot User OAuth Token/);
+    expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN is still the placeholder.*, or delete the line to use HTTP mode \(SLACK_SIGNING_SECRET\)/);
+    expect(problems.join('\n')).toMatch(/AIGOV_GOVERNANCE_CHANNEL is still the placeholder .*channel ID/);
+  });
+
+  it('lets a data command run on the database settings alone, ignoring Slack settings it does not use', () => {
+    const c = loadConfig({ ...example, SLACK_SIGNING_SECRET: '', AIGOV_SWEEP_CRON: 'every hour', AIGOV_DATA_DIR: '/tmp/x' }, 'cli-data');
+    expect(c.database.dataDir).toBe('/tmp/x');
+    expect(c.channels.governance).toBe('');
+    expect(problemsOf({}, 'cli-data')).toEqual([]);
+  });
+});

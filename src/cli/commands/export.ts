@@ -4,8 +4,8 @@ import { EXPORTS } from '../../app/exports/index.js';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export <inventory|evidence-matrix|soa|nist-profile|obligations|audit|dossier|workbook> --format …',
-  summary: 'write an auditor export to stdout',
+  usage: 'export KIND [--format F]',
+  summary: `write an auditor export to stdout; KIND is ${EXPORTS.map((e) => e.kind).join(', ')}`,
   scope: 'cli-data',
   async run(args, rt, io) {
     const [kind, ...rest] = args;

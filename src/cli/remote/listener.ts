@@ -64,7 +64,7 @@ export async function startCliListener(opts: { dataDir: string; logger: Logger; 
       readFile: async (file) => {
         if (!request.file || request.file.path !== file) throw Object.assign(new Error('not sent by the CLI'), { code: 'ENOENT' });
         if (request.file.error) throw Object.assign(new Error(request.file.error), { code: request.file.error });
-        return body.toString('utf8');
+        return body;
       },
     };
     const started = Date.now();
