@@ -72,7 +72,7 @@ describe('PDF exports: what an auditor sees on the pages', () => {
       expect(totalPages).toBeGreaterThan(1);
       pages.forEach((page, i) => {
         expect(page).toContain(`Page ${i + 1} of ${totalPages}`);
-        expect(page.some((t) => /^Statement of Applicability · generated .* · data as of /.test(t))).toBe(true);
+        expect(page.some((t) => /^Statement of Applicability · DRAFT — no version approved yet · generated .* · data as of /.test(t))).toBe(true);
       });
     });
 

@@ -34,6 +34,8 @@ export interface PdfMeta {
   dataAsOf: Date;
   /** Lines under the title: what the document covers, counts, status. */
   lines?: string[];
+  /** Said in the footer of every page, e.g. whether this is a draft or an approved version. */
+  status?: string;
 }
 
 export interface TableColumn {
@@ -186,7 +188,7 @@ export class AuditPdf {
       const margin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.font('regular').fontSize(7.5).fillColor(MUTED);
-      doc.text(`${meta.title} · generated ${stampTime(meta.generatedAt)} · data as of ${stampTime(meta.dataAsOf)}`, doc.page.margins.left, y, { width: this.width * 0.75, lineBreak: false });
+      doc.text(`${meta.title}${meta.status ? ` · ${meta.status}` : ''} · generated ${stampTime(meta.generatedAt)} · data as of ${stampTime(meta.dataAsOf)}`, doc.page.margins.left, y, { width: this.width * 0.75, lineBreak: false });
       doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.margins.left, y, { width: this.width, align: 'right', lineBreak: false });
       doc.page.margins.bottom = margin;
     }

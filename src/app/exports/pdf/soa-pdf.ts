@@ -11,7 +11,8 @@ const MAIN: readonly (TableColumn & { column: string })[] = [
   { column: 'implementation_status', header: 'Status', weight: 0.95 },
   { column: 'justification', header: 'Justification', weight: 3 },
 ];
-const STAMPS = new Set(['generated_at', 'data_as_of']);
+// Stamps and the document's version describe the whole document: said once, and on every page, not per control.
+const STAMPS = new Set(['generated_at', 'data_as_of', 'document_status', 'version', 'approved_by', 'approved_at']);
 const NEUTRALISED = /^'[=+\-@\t\r]/;
 
 const label = (column: string) => column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -31,12 +32,15 @@ export async function writeSoaPdf(out: Writable, csv: string, fallbackNow: Date)
   const details = columns.filter((c) => !main.some((m) => m.column === c) && !STAMPS.has(c) && c !== 'group');
   const count = (pred: (r: Record<string, string>) => boolean) => records.filter(pred).length;
   const statuses = [...new Set(records.map((r) => r.implementation_status ?? ''))].filter(Boolean);
+  const status = documentStatus(records);
 
   const pdf = new AuditPdf({
     title: 'Statement of Applicability',
     subtitle: 'ISO/IEC 42001:2023 Annex A controls',
     generatedAt, dataAsOf,
+    ...(status ? { status } : {}),
     lines: [
+      ...(status ? [status] : []),
       `${records.length} controls · ${count((r) => r.applicable === 'yes')} applicable · ${count((r) => r.applicable === 'no')} not applicable`,
       statuses.map((s) => `${count((r) => r.implementation_status === s)} ${s}`).join(' · '),
       'A control is applicable when the classification selected it for at least one registered AI system; its justification names the rules and the number of systems. ' +
@@ -59,4 +63,14 @@ export async function writeSoaPdf(out: Writable, csv: string, fallbackNow: Date)
   }
   await pdf.end(out);
   return records.length;
+}
+
+/** "Approved version N (approver, date)" or "DRAFT — not approved …", from the export's document columns. */
+function documentStatus(records: readonly Record<string, string>[]): string | null {
+  const first = records[0];
+  if (!first?.document_status) return null;
+  const approval = first.version ? `version ${first.version} (approved by ${first.approved_by}, ${(first.approved_at ?? "").slice(0, 10)})` : null;
+  if (first.document_status === 'approved' && approval) return `Approved ${approval}`;
+  const changed = records.filter((r) => r.changed_since_approval && r.changed_since_approval !== '[]').length;
+  return approval ? `DRAFT — not approved: ${changed} control${changed === 1 ? '' : 's'} changed since approved ${approval}` : 'DRAFT — no version approved yet';
 }
