@@ -1,3 +1,4 @@
+import { MOVED_FROM_PATTERN } from './catalog/legal-dates.js';
 import type { Classification } from './classify-intake.js';
 
 /**
@@ -92,7 +93,8 @@ export function statutoryDatesOf(c: Loose, structured = true): string[] {
   if (structured && isRecord(c) && Array.isArray(c.statutoryDates)) {
     return sorted(c.statutoryDates.flatMap((d) => (isRecord(d) && typeof d.date === 'string' ? [d.date] : [])));
   }
-  const texts = reasonsOf(c);
+  // "moved from <day> by Regulation …" names the date that no longer applies: it is not one of the system's dates.
+  const texts = reasonsOf(c).map((r) => r.replace(MOVED_FROM_PATTERN, ''));
   if (isRecord(c)) for (const k of ['datedObligations', 'obligations']) if (c[k] !== undefined) texts.push(JSON.stringify(c[k]));
   return sorted(texts.flatMap(datesIn));
 }
