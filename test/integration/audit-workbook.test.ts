@@ -57,7 +57,7 @@ describe('aigov export workbook --format xlsx', () => {
 
   it('has a cover and a sheet per register, in order', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([
-      'Cover', 'Inventory', 'Evidence matrix', 'Statement of Applicability', 'NIST AI RMF profile', 'Exceptions', 'Reviews', 'Decisions',
+      'Cover', 'Inventory', 'Evidence matrix', 'Statement of Applicability', 'NIST AI RMF profile', 'Obligations', 'Exceptions', 'Reviews', 'Decisions',
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('aigov export workbook --format xlsx', () => {
     expect(cover.get('Organisation')).toEqual(['Example Ltd']);
     expect(cover.get('Generated at (UTC)')![0]).toBeInstanceOf(Date);
     expect(cover.get('Data as of (UTC)')![0]).toBeInstanceOf(Date);
-    expect(cover.get('Classification rules of this release')![0]).toMatch(/classify-intake/);
+    expect(cover.get('Classification rules and reference data of this release')![0]).toMatch(/^classify-intake\/\d+;.*eu-ai-act@/);
     expect(cover.get('Classifications stored under')![0]).toMatch(/: 6$/);
     expect(cover.get('AI systems')).toEqual([6]);
     expect((cover.get('Reference data') ?? []).join(' ')).toMatch(/42001/);

@@ -146,10 +146,10 @@ describe('the aigov command line', () => {
   it('prints usage for `aigov help`', async () => {
     const r = await runAigov(rt, ['help']);
     expect(r.code).toBe(0);
-    for (const c of ['migrate', 'sweep', 'digest', 'export', 'import']) expect(r.stdout).toContain(c);
+    for (const c of ['migrate', 'sweep', 'digest', 'export', 'import', 'reclassify']) expect(r.stdout).toContain(c);
     // Every summary starts in the same column.
     const commandLines = r.stdout.split('\n').filter((l) => /^  [a-z]/.test(l));
-    expect(commandLines).toHaveLength(5);
+    expect(commandLines).toHaveLength(6);
     const summaryColumn = (l: string) => /^  \S.*?\S  +(?=\S)/.exec(l)![0].length;
     expect(new Set(commandLines.map(summaryColumn)).size).toBe(1);
   });
