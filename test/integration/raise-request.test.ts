@@ -68,6 +68,20 @@ describe('raiseRequest', () => {
     expect(await database.db.select().from(reviews).where(eq(reviews.systemId, s.systemId))).toHaveLength(1);
   });
 
+  it('closes the open claims of a system a change retires, with the reason, keeps answered evidence, and opens the retirement review', async () => {
+    const s = await answeredSystem();
+    const answeredId = s.claim('iso-42001', '6.1.4').id;
+    const openId = s.claim('iso-42001', 'A.5.2').id;
+    const r = await raiseRequest({ ctx: as(USERS.requester), input: { trigger: 'material_change', idempotencyKey: 'retire1', details: {
+      kind: 'change', systemId: s.systemId, aspects: ['lifecycle'], lifecycleStage: 'retired', description: 'Switched off today.' } } });
+    const open = await statusOf(openId);
+    expect(open.status).toBe('retired');
+    expect(open.retiredReason).toBe(`The system was retired (request ${r.requestId}): no evidence is requested of a retired system.`);
+    expect((await statusOf(answeredId)).status).not.toBe('retired');
+    const [review] = await database.db.select().from(reviews).where(eq(reviews.systemId, s.systemId));
+    expect(review!.dueReason).toBe('retired');
+  });
+
   it('treats a reported change without new values as changing every fact the evidence was collected under', async () => {
     const s = await answeredSystem();
     await raiseRequest({ ctx: as(USERS.requester), input: { trigger: 'privacy', idempotencyKey: 'chg3', details: {

@@ -52,6 +52,10 @@ export async function applyMaterialChange(tx: Tx, ctx: ServiceContext, system: S
       before: { lifecycleStage: before.lifecycleStage, supplier: before.supplier }, after: { lifecycleStage: after.lifecycleStage, supplier: after.supplier, requestId: change.requestId } });
   }
 
+  if (after.lifecycleStage === 'retired' && before.lifecycleStage !== 'retired') {
+    return retireSystemClaims(tx, ctx, system, change, changedFacts);
+  }
+
   const answered = await tx.select({ claim: evidenceClaims, conditions: evidenceArtifacts.conditions }).from(evidenceClaims)
     .innerJoin(evidenceArtifacts, eq(evidenceArtifacts.id, evidenceClaims.artifactId))
     .where(and(eq(evidenceClaims.systemId, system.id), inArray(evidenceClaims.status, ANSWERED))).orderBy(asc(evidenceClaims.id));
@@ -78,4 +82,25 @@ export async function applyMaterialChange(tx: Tx, ctx: ServiceContext, system: S
   const trigger = reviewTriggerForChange({ lifecycleBefore: before.lifecycleStage, lifecycleAfter: after.lifecycleStage });
   const review = await openChangeReviewIn(tx, ctx, { system, trigger, audit: { requestId: change.requestId } });
   return { changedFacts, staleClaims, review: review.status === 'opened' ? { id: review.reviewId, trigger, reason: review.reason } : null };
+}
+
+/**
+ * A retired system is asked for nothing more: its open claims close as retired, with the reason, and
+ * its owner's card shows them closed; answered claims keep their evidence. The retirement review still
+ * opens, so the decommissioning is recorded.
+ */
+async function retireSystemClaims(tx: Tx, ctx: ServiceContext, system: SystemRow, change: MaterialChange, changedFacts: string[]): Promise<MaterialChangeOutcome> {
+  const now = ctx.now();
+  const reason = `The system was retired (request ${change.requestId}): no evidence is requested of a retired system.`;
+  const closed = await tx.update(evidenceClaims).set({ status: 'retired', retiredReason: reason, retiredAt: now, updatedAt: now })
+    .where(and(eq(evidenceClaims.systemId, system.id), inArray(evidenceClaims.status, ['requested', 'stale'])))
+    .returning({ id: evidenceClaims.id, ownerId: evidenceClaims.ownerId });
+  for (const c of closed) {
+    await recordAudit(tx, ctx, { action: 'evidence.retired', subjectType: 'evidence_claim', subjectId: c.id,
+      after: { status: 'retired', retiredReason: reason, systemId: system.id, requestId: change.requestId } });
+  }
+  await refreshEvidenceCards(tx, [...new Set(closed.map((c) => c.ownerId))].sort().map((ownerId) => ({ systemId: system.id, ownerId })));
+  const trigger = reviewTriggerForChange({ lifecycleBefore: systemSnapshot(system).lifecycleStage, lifecycleAfter: 'retired' });
+  const review = await openChangeReviewIn(tx, ctx, { system, trigger, audit: { requestId: change.requestId } });
+  return { changedFacts, staleClaims: 0, review: review.status === 'opened' ? { id: review.reviewId, trigger, reason: review.reason } : null };
 }

@@ -187,11 +187,6 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     because: (ctx) => `Monitoring rule: ${ctx.facts.lifecycleStage === 'deployed' ? 'the system is deployed' : 'the intake names a monitoring signal'}, so it is monitored in operation with a post-deployment plan`,
     claims: () => [...iso('A.6.2.6'), ...nist('MEASURE 2.4', 'MANAGE 4.1')],
   },
-  {
-    applies: (ctx) => ctx.facts.lifecycleStage === 'retired',
-    because: () => 'Retirement rule: a retired system is decommissioned safely',
-    claims: () => nist('GOVERN 1.7'),
-  },
 ];
 
 /** The Art. 49 paragraphs that bind this operator's roles for an Annex III system. */

@@ -6,6 +6,9 @@ import { PROHIBITED_RULE, REQUIREMENT_RULES, type RuleContext } from './requirem
 import type { ApplicableRequirement } from './types.js';
 import { SHORT_SOURCE_LABELS } from './wording.js';
 
+/** A retired system is asked for nothing new; a prohibited one stays under the stop-and-decide claims. */
+export const RETIREMENT_REASON = 'Retirement rule: the system is retired, so no evidence is requested of it; its decommissioning (NIST AI RMF GOVERN 1.7) is recorded by the change that retired it, and claims it had are closed with this reason.';
+
 export interface RequirementSelection {
   requirements: ApplicableRequirement[];
   /** One sentence per rule that added requirements, listing what it added. */
@@ -17,6 +20,7 @@ export interface RequirementSelection {
  * the result: the primary source first, then the other sources, each in catalog order.
  */
 export function selectRequirements(ctx: RuleContext, primary: Source): RequirementSelection {
+  if (!PROHIBITED_RULE.applies(ctx) && ctx.facts.lifecycleStage === 'retired') return { requirements: [], reasons: [RETIREMENT_REASON] };
   const rules = PROHIBITED_RULE.applies(ctx) ? [PROHIBITED_RULE] : REQUIREMENT_RULES.filter((rule) => rule.applies(ctx));
   const chosen = new Map<string, ApplicableRequirement>();
   const reasons: string[] = [];

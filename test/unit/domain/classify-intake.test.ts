@@ -277,6 +277,19 @@ describe('classifyIntake: no EU nexus', () => {
   });
 });
 
+describe('classifyIntake: a retired system', () => {
+  it('asks a retired system for no evidence, and says so', () => {
+    const c = classify({ lifecycleStage: 'retired', annexIIIPoint: '4(a)', dataCategories: ['personal'] });
+    expect(c.requirements).toEqual([]);
+    expect(c.reasons.some((r) => r.startsWith('Retirement rule: the system is retired, so no evidence is requested'))).toBe(true);
+    expect(c.tier.value).toBe('high');
+  });
+
+  it('keeps the stop-and-decide claims of a retired system that practised a prohibited practice', () => {
+    expect(classify({ lifecycleStage: 'retired', prohibitedPractice: '5(1)(c)' }).requirements.length).toBeGreaterThan(0);
+  });
+});
+
 describe('classifyIntake: requirements from the facts', () => {
   it.each([
     ['personal data', { dataCategories: ['personal'] }, ['A.7.3', 'A.7.5', 'MEASURE 2.10'], ['A.5.4']],
@@ -289,7 +302,6 @@ describe('classifyIntake: requirements from the facts', () => {
     ['described human oversight', { humanOversight: 'A reviewer approves every ranking' }, ['MAP 3.5'], []],
     ['a monitoring signal', { monitoringSignal: 'Weekly drift report' }, ['A.6.2.6', 'MEASURE 2.4', 'MANAGE 4.1'], []],
     ['a deployed system', { lifecycleStage: 'deployed' }, ['A.6.2.6', 'MANAGE 4.1'], []],
-    ['a retired system', { lifecycleStage: 'retired' }, ['GOVERN 1.7'], ['MANAGE 4.1']],
     ['a provider', { operatorRole: 'provider' }, ['A.6.2.4', 'A.6.2.7', 'MAP 2.2'], ['A.9.2']],
     ['a deployer', { operatorRole: 'deployer' }, ['A.9.2', 'MAP 3.4'], ['A.6.2.4']],
     ['a high-risk system', { annexIIIPoint: '6(c)' }, ['A.5.4', 'A.5.5', 'MAP 5.1', 'MEASURE 2.11', 'MAP 3.5'], []],
