@@ -65,8 +65,8 @@ describe('a material change makes dependent evidence stale', () => {
     const values = {
       system: { value: externalSelectValue(sys.system.id, 'Support chatbot') },
       changed: { value: checkboxesValue(['lifecycle']) },
-      lifecycle_stage: { value: staticSelectValue('retired') },
-      description: { value: plainTextValue('Replaced by the new assistant; switched off on Friday.') },
+      lifecycle_stage: { value: staticSelectValue('validation') },
+      description: { value: plainTextValue('Taken back to validation after a failed rollout.') },
     };
     const before = Date.now();
     const sent = app.fake.mark();
@@ -76,15 +76,15 @@ describe('a material change makes dependent evidence stale', () => {
     for (const c of answered) {
       const row = await claimRow(c.id);
       expect(row.status).toBe('stale');
-      expect(row.staleReason).toMatch(/lifecycle stage changed from deployed to retired/);
+      expect(row.staleReason).toMatch(/lifecycle stage changed from deployed to validation/);
       expect(row.dueAt.getTime()).toBeGreaterThan(before + 13 * 86_400_000);
     }
     expect((await claimRow(sys.claim('iso-42001', 'A.5.2').id)).status).toBe('requested');
     const [system] = await app.database.db.select().from(aiSystems).where(eq(aiSystems.id, sys.system.id));
-    expect(system!.lifecycleStage).toBe('retired');
+    expect(system!.lifecycleStage).toBe('validation');
     const due = await app.database.db.select().from(reviews).where(eq(reviews.systemId, sys.system.id));
     expect(due).toHaveLength(1);
-    expect(due[0]).toMatchObject({ dueReason: 'retired', status: 'due' });
+    expect(due[0]).toMatchObject({ dueReason: 'materially_changed', status: 'due' });
     const [request] = await app.database.db.select().from(intakeRequests).where(and(eq(intakeRequests.systemId, sys.system.id), eq(intakeRequests.kind, 'change')));
     expect(request).toMatchObject({ trigger: 'material_change', requesterId: USERS.requester, idempotencyKey: `view:${form.id}` });
 
