@@ -98,11 +98,13 @@ export function decideColoradoAdmt(facts: SystemFacts): ColoradoDecision {
 
 function coloradoDates(roles: readonly ColoradoRole[]): StatutoryDate[] {
   const effective = legalDate(EFFECTIVE);
+  // The reference quotes the session law's words after the sections; the sections are the citation.
+  const effectiveRef = effective.ref.replace(/ \('.*'\)/, '');
   const cure = legalDate(CURE_REPEAL);
   return [
     {
-      dateId: EFFECTIVE, date: effective.date, source: 'co-sb26-189', ref: effective.ref,
-      reason: `Colorado SB 26-189 ${joinAnd(roles)} duties apply from ${lawDayPhrase(EFFECTIVE)} (${effective.ref.replace(/ \('.*'\)/, '')}); a date set by law, not a review cycle.`,
+      dateId: EFFECTIVE, date: effective.date, source: 'co-sb26-189', ref: effectiveRef,
+      reason: `Colorado SB 26-189 ${joinAnd(roles)} duties apply from ${lawDayPhrase(EFFECTIVE)} (${effectiveRef}); a date set by law, not a review cycle.`,
     },
     {
       dateId: CURE_REPEAL, date: cure.date, source: 'co-sb26-189', ref: cure.ref,
