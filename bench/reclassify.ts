@@ -83,6 +83,8 @@ async function seed(db: Db, now: Date) {
       const computed = classifyIntake(factsOf(s).data!);
       if (s.annexIIIPoint) {
         annexIII += 1;
+        // The previous release recorded neither binding laws nor the dates table's dates: only its reasons gave dates.
+        for (const field of ['bindingSources', 'statutoryDates', 'colorado']) delete (computed as unknown as Record<string, unknown>)[field];
         if (computed.reasons.some((r) => datesIn(r).includes('2026-08-02'))) oldDate = '2 Aug 2025';
         computed.reasons = [...computed.reasons.map((r) => r.replace(/\b\d{1,2} [A-Z][a-z]+ 20\d\d\b/g, oldDate)), `High-risk obligations under Annex III apply from ${oldDate}.`];
       }
