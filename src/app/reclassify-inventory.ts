@@ -87,6 +87,11 @@ export async function inventoryNeedsReclassification(db: DbOrTx): Promise<boolea
 
 const emptyByKind = () => Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
 
+const emptyResult = (dryRun: boolean): ReclassifyResult => ({
+  versionKey: CLASSIFICATION_VERSION_KEY, dryRun, examined: 0, identical: 0, changed: 0, byKind: emptyByKind(), invalid: [],
+  claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
+});
+
 /**
  * Classifies every system last classified under other rules again with classifyIntake on its stored
  * facts. A system whose outcome changes gets a new classification (the old one kept and linked), its
@@ -96,10 +101,7 @@ const emptyByKind = () => Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as
  * where it stopped; the messages are sent once per version key, after the last batch.
  */
 export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceContext; input?: ReclassifyOptions }): Promise<ReclassifyResult> {
-  const result: ReclassifyResult = {
-    versionKey: CLASSIFICATION_VERSION_KEY, dryRun: Boolean(input.dryRun), examined: 0, identical: 0, changed: 0, byKind: emptyByKind(), invalid: [],
-    claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
-  };
+  const result = emptyResult(Boolean(input.dryRun));
   const memo = new Map<string, Classification>();
   let cursor = '';
   let batches = 0;
@@ -171,10 +173,7 @@ export async function reclassifySystems(tx: Tx, ctx: ServiceContext, systemIds: 
   const rows = await tx.select({ system: aiSystems, current: { id: classifications.id, md5: sql<string>`md5(${classifications.computed}::text)`, overrides: classifications.overrides } })
     .from(aiSystems).leftJoin(classifications, eq(classifications.id, aiSystems.currentClassificationId))
     .where(inList(aiSystems.id, [...systemIds])).orderBy(asc(aiSystems.id)).for('update', { of: aiSystems });
-  const result: ReclassifyResult = {
-    versionKey: CLASSIFICATION_VERSION_KEY, dryRun: false, examined: 0, identical: 0, changed: 0, byKind: emptyByKind(), invalid: [],
-    claimsAdded: 0, claimsRetired: 0, reviewsOpened: 0, notified: null, stepMs: {},
-  };
+  const result = emptyResult(false);
   const changes: SystemReclassification[] = [];
   await reclassifyBatch(tx, ctx, rows, result, { told: true, onChange: (c) => changes.push(c) }, new Map());
   return changes;

@@ -1,4 +1,5 @@
 import { ART73_DEADLINES, LEGAL_DATES, isLegalDateId, lawDayPhrase } from './catalog/index.js';
+import { SHORT_SOURCE_LABELS } from './classification/wording.js';
 
 /**
  * PRODUCT.md: statutory deadlines (EU AI Act) and ISO review cycles are different kinds of date. A legal
@@ -93,7 +94,6 @@ export const LAW_DATES: readonly ApplicationDate[] = LEGAL_DATES
 
 export const EU_AI_ACT_DATES: readonly ApplicationDate[] = LAW_DATES.filter((d) => d.law === 'eu-ai-act');
 
-const LAW_NAMES = { 'eu-ai-act': 'EU AI Act', 'co-sb26-189': 'Colorado SB 26-189' } as const;
 
 /** The day, and where an amendment moved it from. */
 function movedNote(d: ApplicationDate): string {
@@ -146,8 +146,8 @@ export function upcomingApplicationDates(
         appliesAt: new Date(appliesMs),
         daysUntil,
         day: movedNote(d),
-        lawName: LAW_NAMES[d.law ?? 'eu-ai-act'],
-        reason: `${LAW_NAMES[d.law ?? 'eu-ai-act']} ${d.ref} applies ${when} (${movedNote(d)}): ${d.event}. This is a date set by law, not a review cycle.`,
+        lawName: SHORT_SOURCE_LABELS[d.law ?? 'eu-ai-act'],
+        reason: `${SHORT_SOURCE_LABELS[d.law ?? 'eu-ai-act']} ${d.ref} applies ${when} (${movedNote(d)}): ${d.event}. This is a date set by law, not a review cycle.`,
       };
     });
 }

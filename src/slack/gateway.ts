@@ -1,5 +1,6 @@
 import { ErrorCode, WebClient, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, LogLevel } from '@slack/web-api';
 import type { Block, KnownBlock, View } from '@slack/types';
+import type { SlackFile } from '../app/evidence/collect-evidence-files.js';
 
 /** What the rest of the program may ask of Slack. The only module that imports @slack/web-api. */
 export interface SlackGateway {
@@ -22,15 +23,7 @@ export interface SlackGateway {
   downloadFile(url: string): Promise<AsyncIterable<Uint8Array>>;
 }
 
-export interface SlackFile {
-  id: string;
-  name: string;
-  mimetype: string;
-  filetype: string;
-  size: number;
-  permalink: string;
-  downloadUrl: string;
-}
+export type { SlackFile };
 
 /** Failure kinds the outbox acts on: wait and retry, back off and retry, or give up with the reason. */
 export type DeliveryFailure =

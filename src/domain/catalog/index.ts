@@ -33,7 +33,7 @@ export {
   HIGH_RISK_ROUTES, OPERATOR_ROLE_CATALOG, PROHIBITED_PRACTICE_CATALOG, SCOPE_EXCLUSIONS, TIER_REFS, type EuDateId,
 } from './generated/eu-ai-act.js';
 export {
-  LEGAL_DATES, MOVED_FROM_PATTERN, formatLawDay, isLegalDateId, lawDayPhrase, legalDate, movedFromPhrase, replacedDate,
+  LEGAL_DATES, MOVED_FROM_PATTERN, formatLawDay, isLegalDateId, lawDayPhrase, legalDate, movedNote,
   type LegalDate, type LegalDateId,
 } from './legal-dates.js';
 export {

@@ -56,15 +56,18 @@ export function lawDayPhrase(id: LegalDateId, options: { withMove?: boolean } = 
   const entry = legalDate(id);
   if (entry.status === 'superseded') throw new Error(`date ${id} is superseded by ${entry.supersededBy}; cite that instead`);
   const day = formatLawDay(entry.date);
-  if (options.withMove === false) return day;
-  const original = replacedDate(id);
-  const act = amendingActOf(entry);
-  return original && act ? `${day} (${movedFromPhrase(original, act)})` : day;
+  const moved = options.withMove === false ? null : movedNote(id);
+  return moved ? `${day} (${moved})` : day;
 }
 
-/** The one wording in which a superseded day may appear. */
-export function movedFromPhrase(original: LegalDate, act: string): string {
-  return `moved from ${formatLawDay(original.date)} by ${act}`;
+/**
+ * "moved from D Mon YYYY by Regulation (EU) NNNN/NNNN" when an amendment replaced an original date with
+ * this one, else null: the one wording in which a superseded day may appear.
+ */
+export function movedNote(id: LegalDateId): string | null {
+  const original = replacedDate(id);
+  const act = amendingActOf(legalDate(id));
+  return original && act ? `moved from ${formatLawDay(original.date)} by ${act}` : null;
 }
 
 /** Matches the moved-from wording, so a check can tell a cited superseded day from a stale one. */

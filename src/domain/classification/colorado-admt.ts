@@ -84,7 +84,7 @@ export function decideColoradoAdmt(facts: SystemFacts): ColoradoDecision {
   }
   let obligations = GENERAL_OBLIGATIONS.filter((o) => o.addressees.some((a) => roles.includes(a))).map((o) => o.id as CoObligationId);
   const exempt = applyExemptions(facts, obligations);
-  if (exempt.outside) return { ...notCovered(exempt.notes.join('; ')), reason: `Colorado SB 26-189 does not bind this system: ${exempt.notes.join('; ')}.` };
+  if (exempt.outside) return notCovered(exempt.notes.join('; '));
   obligations = exempt.obligations;
   const covered = section(definition('co-def-covered-admt').ref);
   const refs = [...new Set(CO_OBLIGATIONS.filter((o) => obligations.includes(o.id as CoObligationId)).map((o) => o.ref))];

@@ -1,4 +1,4 @@
-import { ANNEX_I_SECTION_B_RULE, SCOPE_EXCLUSIONS, type LegalDateId } from '../catalog/index.js';
+import { ANNEX_I_SECTION_B_RULE, SCOPE_EXCLUSIONS } from '../catalog/index.js';
 import type { SystemFacts } from '../system-facts.js';
 import type { RiskTier, TransparencyDuty } from '../vocabulary.js';
 import type { EuOperatorRoleName, EuScope, TierRoute } from './types.js';
@@ -18,7 +18,7 @@ const described = (...ids: ScopeExclusionId[]) =>
 const notBinding = (why: string, refs: string[]): EuScope => ({ binds: false, roles: [], why, refs });
 
 /** Art. 2(2) as replaced: the Section B regime in the reference's own words, up to its first qualification. */
-export const SECTION_B_LIMIT = ANNEX_I_SECTION_B_RULE.summary.split(';')[0]!;
+const SECTION_B_LIMIT = ANNEX_I_SECTION_B_RULE.summary.split(';')[0]!;
 
 /**
  * Whether the EU AI Act binds this operator for this system, in the order the Regulation's scope is read:
@@ -83,6 +83,3 @@ export function decideEuScope(
   }
   return { binds: true, roles: [...roles], why: '', refs: [] };
 }
-
-/** The date from which the Section B limitation applies, for the dates shown with it. */
-export const SECTION_B_DATE_ID: LegalDateId = ANNEX_I_SECTION_B_RULE.dateId as LegalDateId;

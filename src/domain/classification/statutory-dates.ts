@@ -1,7 +1,5 @@
 import {
-  AMENDMENTS, ART111_4, ART4_LITERACY, GPAI_DATE_IDS, TIER_REFS, lawDayPhrase, legalDate, movedFromPhrase, prohibitedPractice,
-  replacedDate,
-  type LegalDateId,
+  ART111_4, ART4_LITERACY, GPAI_DATE_IDS, TIER_REFS, lawDayPhrase, legalDate, movedNote, prohibitedPractice, type LegalDateId,
 } from '../catalog/index.js';
 import type { SystemFacts } from '../system-facts.js';
 import type { TransparencyDuty } from '../vocabulary.js';
@@ -11,15 +9,13 @@ import type { RoleObligation, StatutoryDate, TierDecision } from './types.js';
 
 function dated(dateId: LegalDateId, ref: string, what: string): StatutoryDate {
   const entry = legalDate(dateId);
-  const original = replacedDate(dateId);
-  const act = AMENDMENTS.find((a) => entry.ref.includes(a.act))?.act;
-  const moved = original && act ? `, ${movedFromPhrase(original, act)}` : '';
+  const moved = movedNote(dateId);
   return {
     dateId,
     date: entry.date,
     source: 'eu-ai-act',
     ref,
-    reason: `${what} apply from ${lawDayPhrase(dateId, { withMove: false })} (${entry.ref}${moved}); a date set by law, not a review cycle.`,
+    reason: `${what} apply from ${lawDayPhrase(dateId, { withMove: false })} (${entry.ref}${moved ? `, ${moved}` : ''}); a date set by law, not a review cycle.`,
   };
 }
 
