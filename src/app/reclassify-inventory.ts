@@ -4,6 +4,7 @@ import type { DbOrTx, Tx } from '../db/client.js';
 import { aiSystems, classifications, evidenceClaims, jobRuns, reviews } from '../db/schema/index.js';
 import { newId } from '../db/ids.js';
 import { insertMany } from '../db/insert-many.js';
+import { factsOf } from '../db/repos/systems.js';
 import { inList } from '../db/in-list.js';
 import { rowsOf } from '../db/rows.js';
 import { jsonbMd5 } from '../db/jsonb-text.js';
@@ -13,7 +14,6 @@ import {
   CHANGE_KINDS, diffClassification, overriddenOutcomes, requirementKey, type ChangeKind, type ClassificationChange,
 } from '../domain/reclassification.js';
 import { nextReviewDue, OPEN_REVIEW_STATUSES } from '../domain/review-cadence.js';
-import { SystemFacts } from '../domain/system-facts.js';
 import type { SystemFacts as Facts } from '../domain/system-facts.js';
 import { enqueuePosts } from '../outbox/enqueue.js';
 import {
@@ -188,18 +188,6 @@ async function loadBatch(tx: DbOrTx, after: string, size: number, lock: boolean)
     .orderBy(asc(aiSystems.id)).limit(size);
   // Locked against a concurrent override or change of the same system while it is classified again.
   return lock ? query.for('update', { of: aiSystems }) : query;
-}
-
-/** The facts as registered: the columns (which later changes update) over the stored facts (which hold what the columns do not). */
-export function factsOf(system: typeof aiSystems.$inferSelect) {
-  const columns = {
-    name: system.name, purpose: system.purpose, owner: system.ownerId, lifecycleStage: system.lifecycleStage, operatorRole: system.operatorRole,
-    euNexus: system.euNexus, dataCategories: system.dataCategories, prohibitedPractice: system.prohibitedPractice, annexIProduct: system.annexIProduct,
-    annexIIIPoint: system.annexIIIPoint, art63Condition: system.art63Condition, profiling: system.profiling, transparency: system.transparency,
-    supplier: system.supplier, humanOversight: system.humanOversight, monitoringSignal: system.monitoringSignal, trigger: system.trigger,
-  };
-  const stored = typeof system.facts === 'object' && system.facts !== null ? system.facts as Record<string, unknown> : {};
-  return SystemFacts.safeParse({ ...stored, ...columns });
 }
 
 const OVERRIDE_COLUMN = { tier: 'riskTier', primarySource: 'primarySource', workKind: 'workKind', cadenceDays: 'cadenceDays' } as const;
@@ -484,3 +472,4 @@ async function notifyOnce(tx: Tx, ctx: ServiceContext, result: ReclassifyResult)
     after: { ...outcome, versionKey: CLASSIFICATION_VERSION_KEY, versions: CLASSIFICATION_VERSIONS } });
   return { owners: totals.owners, summary };
 }
+

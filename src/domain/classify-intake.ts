@@ -26,9 +26,9 @@ export const DEFAULT_CLASSIFICATION_POLICY: ClassificationPolicy = Object.freeze
  */
 export function classifyIntake(facts: SystemFacts, policy: ClassificationPolicy = DEFAULT_CLASSIFICATION_POLICY): Classification {
   const transparencyDuties = decideTransparencyDuties(facts);
-  let roles: ReturnType<typeof decideEuRoles> | undefined;
-  const tier = decideRiskTier(facts, transparencyDuties.value, (value) => (roles = decideEuRoles(facts, value)).value);
-  const euRoles = roles!;
+  const tier = decideRiskTier(facts, transparencyDuties.value, (value) => decideEuRoles(facts, value).value);
+  // The roles follow the tier the facts indicate (Art. 25 makes a provider only of a high-risk system).
+  const euRoles = decideEuRoles(facts, tier.tier.value);
   const workKind = decideWorkKind(facts);
   const roleObligations = decideRoleObligations(facts, tier, transparencyDuties.value, euRoles.value);
   const colorado = decideColoradoAdmt(facts);

@@ -40,8 +40,7 @@ export async function claimLawExemption({ ctx, input }: { ctx: ServiceContext; i
     if (!row) throw notFound('That AI system');
     const { system } = row;
     if (system.ownerId !== ctx.actor.userId && !ctx.actor.isAdmin) throw forbidden('Only the system\'s owner or a governance admin can claim an exemption for it.');
-    const binds = (row.computed as { bindingSources?: string[] } | null)?.bindingSources?.includes('co-sb26-189')
-      || (system.facts as { coExemptions?: string[] }).coExemptions?.includes(exemptionId);
+    const binds = (row.computed as { bindingSources?: string[] } | null)?.bindingSources?.includes('co-sb26-189');
     if (!binds) throw invalid('Colorado SB 26-189 does not bind this system, so there is nothing to be exempt from.', { exemption: 'Colorado SB 26-189 does not bind this system.' });
     const [live] = await tx.select().from(lawExemptionClaims)
       .where(and(eq(lawExemptionClaims.systemId, systemId), eq(lawExemptionClaims.exemptionId, exemptionId), ne(lawExemptionClaims.status, 'rejected')));

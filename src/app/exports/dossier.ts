@@ -7,6 +7,7 @@ import { auditEventsAbout, loadSystemRecord, type SystemRecord } from '../../db/
 import { invalid } from '../errors.js';
 import { EvidenceFiles, describeEvidenceFile } from '../../domain/evidence-files.js';
 import { readSnapshot, type ExportStamp } from './export-stamp.js';
+import { factsOf } from '../../db/repos/systems.js';
 import { isoDay, isoTime, mdTable, mdText, writeChunk } from './markdown.js';
 
 const TIER_NAMES: Record<RiskTier, string> = {
@@ -73,7 +74,7 @@ function dossierHead(r: SystemRecord, stamp: ExportStamp): string {
       ['Annex I product', yesNo(s.annexIProduct)], ['Annex III point', s.annexIIIPoint ?? 'none'], ['Art. 6(3) condition', s.art63Condition ?? 'none'],
       ['Profiling of natural persons', yesNo(s.profiling)], ['Transparency situations (Art. 50)', s.transparency.length ? s.transparency : 'none'],
       ['Supplier', s.supplier ?? 'none'], ['Human oversight', s.humanOversight], ['Monitoring signal', s.monitoringSignal], ['Trigger', s.trigger],
-      ...laterFacts(s.facts, s.annexIProduct),
+      ...laterFacts(s),
     ]),
     '',
     section('Intake requests', ['Request', 'Kind', 'Trigger', 'Requester', 'Submitted', 'Via', 'Status', 'Summary'],
@@ -116,14 +117,16 @@ function dossierHead(r: SystemRecord, stamp: ExportStamp): string {
   ].join('\n');
 }
 
-/** Intake facts added after the first release live only in the facts document; older rows show the defaults. */
-function laterFacts(facts: unknown, annexIProduct: boolean): [string, unknown][] {
-  const f = (facts ?? {}) as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) && v.length ? v : 'none');
+/** Intake facts added after the first release, defaults filled for a row stored before them. */
+function laterFacts(system: SystemRecord['system']): [string, unknown][] {
+  const parsed = factsOf(system);
+  if (!parsed.success) return [['Later facts', 'stored facts no longer validate']];
+  const f = parsed.data;
+  const list = (v: readonly string[]) => (v.length ? v : 'none');
   return [
-    ['General-purpose AI model', f.gpaiModel ?? 'no'], ['Art. 2 exclusion relied on', f.scopeExclusion ?? 'none'],
-    ['Annex I section', annexIProduct ? String(f.annexISection ?? 'a').toUpperCase() : 'n/a'], ['Public body (Art. 27)', yesNo(Boolean(f.publicBody))],
-    ['Provider under Art. 25(1)', f.art25Provider ?? 'none'], ['US states', list(f.usStates)], ['Consequential decision', f.consequentialDecision ?? 'none'],
+    ['General-purpose AI model', f.gpaiModel], ['Art. 2 exclusion relied on', f.scopeExclusion],
+    ['Annex I section', f.annexIProduct ? (f.annexISection ?? 'a').toUpperCase() : 'n/a'], ['Public body (Art. 27)', yesNo(f.publicBody)],
+    ['Provider under Art. 25(1)', f.art25Provider], ['US states', list(f.usStates)], ['Consequential decision', f.consequentialDecision],
   ];
 }
 

@@ -3,6 +3,7 @@ import { asc, gt, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { aiSystems, classifications } from '../../db/schema/index.js';
 import { RowWriter, type Format } from './writer.js';
+import { factsOf } from '../../db/repos/systems.js';
 
 export const INVENTORY_EXPORT_COLUMNS = [
   'id', 'name', 'owner', 'lifecycle_stage', 'operator_role', 'risk_tier', 'kind_of_work', 'primary_source', 'status', 'next_review_date',
@@ -12,11 +13,6 @@ export const INVENTORY_EXPORT_COLUMNS = [
   'classified_under', 'registered_at',
 ] as const;
 
-/** Facts added after the first release live only in the facts document; older rows take the defaults. */
-interface LaterFacts {
-  gpaiModel?: string; scopeExclusion?: string; annexISection?: string | null; publicBody?: boolean; art25Provider?: string;
-  usStates?: string[]; consequentialDecision?: string; annexIProduct?: boolean;
-}
 interface StoredClassification {
   reasons?: string[];
   bindingSources?: string[];
@@ -40,16 +36,18 @@ export async function exportInventory(db: DbOrTx, out: Writable, format: Format)
     await writer.rows(page.map((s) => {
       const c = s.currentClassificationId ? byId.get(s.currentClassificationId) : undefined;
       const computed = c?.computed as StoredClassification | undefined;
-      const later = (s.facts ?? {}) as LaterFacts;
+      // The facts as registered, defaults filled for facts added after a row was stored (null if they no longer validate).
+      const parsed = factsOf(s);
+      const later = parsed.success ? parsed.data : null;
       return {
         id: s.id, name: s.name, owner: s.ownerId, lifecycle_stage: s.lifecycleStage, operator_role: s.operatorRole, risk_tier: s.riskTier,
         kind_of_work: s.workKind, primary_source: s.primarySource, status: s.status, next_review_date: s.nextReviewAt ? s.nextReviewAt.toISOString().slice(0, 10) : null,
         eu_nexus: s.euNexus ? 'yes' : 'no', data_categories: s.dataCategories, prohibited_practice: s.prohibitedPractice, annex_i_product: s.annexIProduct ? 'yes' : 'no',
         annex_iii_point: s.annexIIIPoint, art6_3_condition: s.art63Condition, profiling: s.profiling ? 'yes' : 'no', transparency: s.transparency,
         supplier: s.supplier, purpose: s.purpose, human_oversight: s.humanOversight, monitoring_signal: s.monitoringSignal, trigger: s.trigger,
-        gpai_model: later.gpaiModel ?? 'no', scope_exclusion: later.scopeExclusion ?? 'none',
-        annex_i_section: s.annexIProduct ? (later.annexISection ?? 'a') : null, public_body: later.publicBody ? 'yes' : 'no',
-        art25_provider: later.art25Provider ?? 'none', us_states: later.usStates ?? [], consequential_decision: later.consequentialDecision ?? 'none',
+        gpai_model: later?.gpaiModel ?? null, scope_exclusion: later?.scopeExclusion ?? null,
+        annex_i_section: s.annexIProduct ? (later?.annexISection ?? 'a') : null, public_body: later ? (later.publicBody ? 'yes' : 'no') : null,
+        art25_provider: later?.art25Provider ?? null, us_states: later?.usStates ?? [], consequential_decision: later?.consequentialDecision ?? null,
         binding_sources: computed?.bindingSources ?? [],
         statutory_dates: (computed?.statutoryDates ?? []).map((d) => `${d.date} ${d.ref}`),
         classification_reasons: computed?.reasons ?? [], overrides: c?.overrides ?? [], classified_under: c?.rulesVersion ?? null,

@@ -1,6 +1,7 @@
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { aiSystems } from '../schema/index.js';
+import { SystemFacts } from '../../domain/system-facts.js';
 
 export type SystemRow = typeof aiSystems.$inferSelect;
 
@@ -35,4 +36,16 @@ export async function findLikelyDuplicates(db: DbOrTx, args: { name: string; sup
     // The exact name (if taken) comes first, so one query answers both "taken?" and "similar?".
     .orderBy(sql`lower(${aiSystems.name}) = lower(${args.name}) desc`, aiSystems.name)
     .limit(6);
+}
+
+/** The facts as registered: the columns (which later changes update) over the stored facts (which hold what the columns do not). */
+export function factsOf(system: SystemRow) {
+  const columns = {
+    name: system.name, purpose: system.purpose, owner: system.ownerId, lifecycleStage: system.lifecycleStage, operatorRole: system.operatorRole,
+    euNexus: system.euNexus, dataCategories: system.dataCategories, prohibitedPractice: system.prohibitedPractice, annexIProduct: system.annexIProduct,
+    annexIIIPoint: system.annexIIIPoint, art63Condition: system.art63Condition, profiling: system.profiling, transparency: system.transparency,
+    supplier: system.supplier, humanOversight: system.humanOversight, monitoringSignal: system.monitoringSignal, trigger: system.trigger,
+  };
+  const stored = typeof system.facts === 'object' && system.facts !== null ? system.facts as Record<string, unknown> : {};
+  return SystemFacts.safeParse({ ...stored, ...columns });
 }
