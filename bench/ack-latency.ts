@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
 import { policyFrom } from '../src/runtime.js';
 import { actorFor } from '../src/app/context.js';
-import { draftIntake } from '../src/app/draft-intake.js';
+import { draftIntake } from '../src/app/intake/draft-intake.js';
 import type { Db } from '../src/db/client.js';
 import * as schema from '../src/db/schema/index.js';
 import { classifyIntake } from '../src/domain/classify-intake.js';

@@ -12,7 +12,7 @@ import * as schema from '../src/db/schema/index.js';
 import { aiSystems } from '../src/db/schema/index.js';
 import { openMigratedDatabase, policyFrom, type Runtime } from '../src/runtime.js';
 import { jobContext } from '../src/jobs/job-context.js';
-import { reclassifyInventory } from '../src/app/reclassify-inventory.js';
+import { reclassifyInventory } from '../src/app/classification/reclassify-inventory.js';
 import { factsOf } from '../src/db/repos/systems.js';
 import { classifyIntake } from '../src/domain/classify-intake.js';
 import { datesIn } from '../src/domain/reclassification.js';

@@ -7,7 +7,7 @@ import { startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { registerOutboxGauges } from './outbox/metrics.js';
 import { reclassifyAtStart } from './jobs/reclassify-at-start.js';
-import type { ReclassifyResult } from './app/reclassify-inventory.js';
+import type { ReclassifyResult } from './app/classification/reclassify-inventory.js';
 import { startCliListener, type CliListener } from './cli/remote/listener.js';
 import { runCli } from './cli/main.js';
 import { checkBotTokenAtStart } from './slack/startup-checks.js';

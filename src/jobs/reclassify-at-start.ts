@@ -1,5 +1,5 @@
 import type { Runtime } from '../runtime.js';
-import { inventoryNeedsReclassification, reclassifyInventory, type ReclassifyResult } from '../app/reclassify-inventory.js';
+import { inventoryNeedsReclassification, reclassifyInventory, type ReclassifyResult } from '../app/classification/reclassify-inventory.js';
 import { jobContext } from './job-context.js';
 
 /**

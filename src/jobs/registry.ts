@@ -1,8 +1,8 @@
 import type { Config } from '../config.js';
 import type { Runtime } from '../runtime.js';
-import { runSweep } from '../app/run-sweep.js';
-import { postDigest } from '../app/post-digest.js';
-import { sendOwnerWeeks } from '../app/send-owner-weeks.js';
+import { runSweep } from '../app/sweep/run-sweep.js';
+import { postDigest } from '../app/digest/post-digest.js';
+import { sendOwnerWeeks } from '../app/sweep/send-owner-weeks.js';
 import { jobContext } from './job-context.js';
 
 export interface Job {

@@ -8,7 +8,7 @@ import { recordAudit } from '../../src/app/audit.js';
 import { withTransaction } from '../../src/app/context.js';
 import { showDecisionCard } from '../../src/app/notify/decision-card.js';
 import { showExceptionCard } from '../../src/app/notify/exception-card.js';
-import { submitEvidence } from '../../src/app/submit-evidence.js';
+import { submitEvidence } from '../../src/app/evidence/submit-evidence.js';
 import { crosswalkPartners } from '../../src/domain/catalog/index.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';

@@ -12,8 +12,8 @@ import { startServer } from '../../src/server.js';
 import { openDatabase } from '../../src/db/client.js';
 import { silentLogger } from '../support/logger.js';
 import { SlackTestClient } from '../support/slack-client.js';
-import { runSweep } from '../../src/app/run-sweep.js';
-import { postDigest } from '../../src/app/post-digest.js';
+import { runSweep } from '../../src/app/sweep/run-sweep.js';
+import { postDigest } from '../../src/app/digest/post-digest.js';
 import { jobContext } from '../../src/jobs/job-context.js';
 
 describe('when Slack is down during an intake', () => {

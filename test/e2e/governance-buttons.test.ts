@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { decisions, escalations, exceptions, reviews } from '../../src/db/schema/index.js';
-import { runSweep } from '../../src/app/run-sweep.js';
+import { runSweep } from '../../src/app/sweep/run-sweep.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
 import { submit } from '../support/intake-flow.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { auditEvents, evidenceClaims } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/register-system.js';
+import { registerSystem } from '../../src/app/intake/register-system.js';
 import { SystemFacts } from '../../src/domain/system-facts.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { startTestApp, USERS, type TestApp } from '../support/test-app.js';

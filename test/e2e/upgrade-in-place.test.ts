@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { aiSystems, classifications, jobRuns } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/register-system.js';
+import { registerSystem } from '../../src/app/intake/register-system.js';
 import { CLASSIFICATION_VERSION_KEY } from '../../src/domain/catalog/versions.js';
 import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
 import { createTestDatabase } from '../support/test-db.js';

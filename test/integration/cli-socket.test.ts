@@ -13,7 +13,7 @@ import { startCliListener, type CliListener, type RunCommand } from '../../src/c
 import { ControlFolderError, controlFolder, controlSocketPath, prepareControlFolder, verifyPeer } from '../../src/cli/remote/control-folder.js';
 import { encodeHeader, HEADER, PROTOCOL_VERSION } from '../../src/cli/remote/protocol.js';
 import { runCli } from '../../src/cli/main.js';
-import { MAX_IMPORT_BYTES } from '../../src/app/import-inventory.js';
+import { MAX_IMPORT_BYTES } from '../../src/app/intake/import-inventory.js';
 import type { Database } from '../../src/db/client.js';
 import type { Runtime } from '../../src/runtime.js';
 import { createTestDatabase } from '../support/test-db.js';

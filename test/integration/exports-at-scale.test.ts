@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/client.js';
 import { exportSoa } from '../../src/app/exports/soa.js';
 import { exportNistProfile } from '../../src/app/exports/nist-profile.js';
 import { exportAuditTrail } from '../../src/app/exports/audit-trail.js';
-import { loadHome } from '../../src/app/load-home.js';
+import { loadHome } from '../../src/app/home/load-home.js';
 import { buildHomeView } from '../../src/slack/views/home/home-view.js';
 import { createTestDatabase } from '../support/test-db.js';
 import { verbContext } from '../support/verb-context.js';

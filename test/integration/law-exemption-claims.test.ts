@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { aiSystems, auditEvents, classifications, decisions, evidenceClaims, lawExemptionClaims, outboxMessages, reviews } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/register-system.js';
+import { registerSystem } from '../../src/app/intake/register-system.js';
 import { claimLawExemption } from '../../src/app/exemptions/claim-law-exemption.js';
 import { approveDecision } from '../../src/app/decisions/approve-decision.js';
 import { rejectDecision } from '../../src/app/decisions/reject-decision.js';

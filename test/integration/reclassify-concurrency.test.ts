@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { classifications, jobRuns, outboxMessages, reviews } from '../../src/db/schema/index.js';
-import { reclassifyInventory } from '../../src/app/reclassify-inventory.js';
+import { reclassifyInventory } from '../../src/app/classification/reclassify-inventory.js';
 import { createTestDatabase, onPostgres } from '../support/test-db.js';
 import { USERS } from '../support/test-app.js';
 import { DAY, quietSystem, schedulerAt } from '../support/governance-fixtures.js';

@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { newId } from '../../src/db/ids.js';
 import { escalationCards, escalations, evidenceClaims, jobRuns, reviews, statutoryDeadlines } from '../../src/db/schema/index.js';
-import { runSweep } from '../../src/app/run-sweep.js';
-import { postDigest } from '../../src/app/post-digest.js';
+import { runSweep } from '../../src/app/sweep/run-sweep.js';
+import { postDigest } from '../../src/app/digest/post-digest.js';
 import { createTestDatabase, onPostgres } from '../support/test-db.js';
 import { DAY, escalationPosts, queued, quietSystem, schedulerAt } from '../support/governance-fixtures.js';
 

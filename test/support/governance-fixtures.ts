@@ -1,7 +1,7 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
-import { registerSystem } from '../../src/app/register-system.js';
-import { runSweep } from '../../src/app/run-sweep.js';
+import { registerSystem } from '../../src/app/intake/register-system.js';
+import { runSweep } from '../../src/app/sweep/run-sweep.js';
 import type { ServiceContext } from '../../src/app/context.js';
 import { aiSystems, evidenceClaims, outboxMessages } from '../../src/db/schema/index.js';
 import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';

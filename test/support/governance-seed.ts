@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
-import { registerSystem } from '../../src/app/register-system.js';
-import { submitEvidence } from '../../src/app/submit-evidence.js';
-import { cannotProvideClaim } from '../../src/app/cannot-provide-claim.js';
+import { registerSystem } from '../../src/app/intake/register-system.js';
+import { submitEvidence } from '../../src/app/evidence/submit-evidence.js';
+import { cannotProvideClaim } from '../../src/app/evidence/cannot-provide-claim.js';
 import { recordAudit } from '../../src/app/audit.js';
 import { withTransaction, type ServiceContext } from '../../src/app/context.js';
 import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';

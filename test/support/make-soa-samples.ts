@@ -12,7 +12,7 @@ import { exportSoa } from '../../src/app/exports/soa.js';
 import { decideControl, type DecideControlInput } from '../../src/app/soa/decide-control.js';
 import { recordAimsScope } from '../../src/app/soa/record-aims-scope.js';
 import { approveSoa } from '../../src/app/soa/approve-soa.js';
-import { registerSystem } from '../../src/app/register-system.js';
+import { registerSystem } from '../../src/app/intake/register-system.js';
 import { ISO_ANNEX_A_CONTROLS } from '../../src/domain/catalog/index.js';
 import { SystemFacts } from '../../src/domain/system-facts.js';
 import { seedGovernance } from './governance-seed.js';

@@ -9,8 +9,8 @@ import { AppError, forbidden, invalid, notFound } from '../errors.js';
 import { refreshEscalationCard } from '../notify/escalation-card.js';
 import { showExceptionCard } from '../notify/exception-card.js';
 import { refreshReviewCard, reviewRecipient, sendReviewCard } from '../notify/review-card.js';
-import { ownerTimeZone } from '../owner-time-zone.js';
-import { reassignClaim } from '../reassign-claim.js';
+import { ownerTimeZone } from '../sweep/owner-time-zone.js';
+import { reassignClaim } from '../evidence/reassign-claim.js';
 import { lockEscalationCard, parseItemRef, type ClickedMessage } from './find-escalation-card.js';
 
 const FIELD = 'new_owner';

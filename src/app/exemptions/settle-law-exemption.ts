@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { aiSystems, lawExemptionClaims } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
-import { reclassifySystems } from '../reclassify-inventory.js';
+import { reclassifySystems } from '../classification/reclassify-inventory.js';
 
 /**
  * The forum's decision on a decision record that carries an exemption claim settles the claim too. An

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { sendReviewCard } from '../notify/review-card.js';
-import { ownerTimeZone } from '../owner-time-zone.js';
+import { ownerTimeZone } from '../sweep/owner-time-zone.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 
 export type OpenChangeReviewResult = { status: 'opened'; reviewId: string; reason: string } | { status: 'already_open'; reviewId: string };

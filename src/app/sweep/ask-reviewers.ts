@@ -4,7 +4,7 @@ import type { SlackGateway } from '../../slack/gateway.js';
 import { buildReviewCard } from '../../slack/views/review-card.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { deliveryTimesAt, ownerTimeZones } from '../owner-time-zone.js';
+import { deliveryTimesAt, ownerTimeZones } from './owner-time-zone.js';
 import { enqueuePosts } from '../../outbox/enqueue.js';
 import { reviewCardKey, reviewRecipient } from '../notify/review-card.js';
 import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';

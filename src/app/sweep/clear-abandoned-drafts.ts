@@ -1,7 +1,7 @@
 import { lt } from 'drizzle-orm';
 import { intakeDrafts } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
-import { DRAFT_LIFETIME_MS } from '../draft-intake.js';
+import { DRAFT_LIFETIME_MS } from '../intake/draft-intake.js';
 
 /** Intake forms nobody confirmed within a day are abandoned; the sweep clears them off the request path. */
 export async function clearAbandonedDrafts(ctx: ServiceContext): Promise<number> {

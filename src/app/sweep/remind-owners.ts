@@ -6,7 +6,7 @@ import type { SlackGateway } from '../../slack/gateway.js';
 import { buildOwnerReminder } from '../../slack/views/owner-reminder.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { deliveryTimesAt, ownerTimeZones } from '../owner-time-zone.js';
+import { deliveryTimesAt, ownerTimeZones } from './owner-time-zone.js';
 import type { OverdueItem } from './overdue-items.js';
 
 /**

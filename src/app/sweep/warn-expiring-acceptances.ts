@@ -6,7 +6,7 @@ import type { SlackGateway } from '../../slack/gateway.js';
 import { buildRiskExpiryNotice } from '../../slack/views/risk-expiry-notice.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { ownerTimeZones } from '../owner-time-zone.js';
+import { ownerTimeZones } from './owner-time-zone.js';
 import { postCard } from '../notify/card-message.js';
 import { noticeRecipients, riskNoticeKey } from '../notify/risk-notice.js';
 

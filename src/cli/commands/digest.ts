@@ -1,8 +1,8 @@
 import type { CliCommand } from '../main.js';
 import { parseFlags, parseNow, requireFormat } from '../args.js';
 import { JOBS } from '../../jobs/registry.js';
-import type { DigestResult } from '../../app/post-digest.js';
-import type { OwnerWeekSummary } from '../../app/send-owner-weeks.js';
+import type { DigestResult } from '../../app/digest/post-digest.js';
+import type { OwnerWeekSummary } from '../../app/sweep/send-owner-weeks.js';
 import { reportJobRun, runAndDeliver } from '../delivery-report.js';
 
 export const digestCommand: CliCommand = {

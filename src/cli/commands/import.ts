@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { CliCommand } from '../main.js';
 import { parseFlags, requireFormat } from '../args.js';
 import { EXIT, UsageError } from '../io.js';
-import { importInventory } from '../../app/import-inventory.js';
+import { importInventory } from '../../app/intake/import-inventory.js';
 import { SYSTEM_ACTOR_ID } from '../../app/context.js';
 
 export const importCommand: CliCommand = {

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../main.js';
 import { parseFlags, requireFormat } from '../args.js';
 import { EXIT } from '../io.js';
-import { reclassifyInventory, type ReclassifyResult, type SystemReclassification } from '../../app/reclassify-inventory.js';
+import { reclassifyInventory, type ReclassifyResult, type SystemReclassification } from '../../app/classification/reclassify-inventory.js';
 import { CHANGE_KIND_LABELS, CHANGE_KINDS } from '../../domain/reclassification.js';
 import { SYSTEM_ACTOR_ID } from '../../app/context.js';
 

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../main.js';
 import { parseFlags, parseNow, requireFormat } from '../args.js';
 import { JOBS } from '../../jobs/registry.js';
-import type { SweepSummary } from '../../app/run-sweep.js';
+import type { SweepSummary } from '../../app/sweep/run-sweep.js';
 import { reportJobRun, runAndDeliver } from '../delivery-report.js';
 
 export const sweepCommand: CliCommand = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES } from '../../app/import-inventory.js';
+import { MAX_IMPORT_BYTES } from '../../app/intake/import-inventory.js';
 
 /**
  * One CLI command through the server is one HTTP/1.1 exchange on the Unix socket: POST /run with the

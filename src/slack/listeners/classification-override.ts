@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { overrideClassification } from '../../app/override-classification.js';
+import { overrideClassification } from '../../app/classification/override-classification.js';
 import { AppError } from '../../app/errors.js';
 import { answerSubmissionErrors } from './views/submission-errors.js';
 import { findSystemById } from '../../db/repos/systems.js';

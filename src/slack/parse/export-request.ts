@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, type ExportRequest } from '../../app/render-export.js';
+import { EXPORT_FORMATS, type ExportRequest } from '../../app/exports/render-export.js';
 import { SLASH_COMMAND } from '../ids.js';
 import { escapeText } from '../escape.js';
 

@@ -1,4 +1,4 @@
-import type { MyWork } from '../../app/load-my-work.js';
+import type { MyWork } from '../../app/home/load-my-work.js';
 import { escapeText, truncate } from '../escape.js';
 import { SLASH_COMMAND } from '../ids.js';
 import { context, section, type Block } from './blocks.js';

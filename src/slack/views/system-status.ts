@@ -1,4 +1,4 @@
-import type { SystemStatus } from '../../app/load-system-status.js';
+import type { SystemStatus } from '../../app/records/load-system-status.js';
 import { escapeText, mention, truncate } from '../escape.js';
 import { SLASH_COMMAND } from '../ids.js';
 import { context, header, section, type Block } from './blocks.js';

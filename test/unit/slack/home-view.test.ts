@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHomeView } from '../../../src/slack/views/home/home-view.js';
-import { HOME_LIMITS, type HomeModel } from '../../../src/app/load-home.js';
+import { HOME_LIMITS, type HomeModel } from '../../../src/app/home/load-home.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
 import { mrkdwnTexts } from '../../support/message-text.js';
 

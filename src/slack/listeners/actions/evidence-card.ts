@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { localDate } from '../../../domain/calendar-dates.js';
-import { listReuseOptions } from '../../../app/list-reuse-options.js';
+import { listReuseOptions } from '../../../app/evidence/list-reuse-options.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { buildCannotProvideView } from '../../views/evidence/cannot-provide-view.js';
@@ -8,7 +8,7 @@ import { buildReassignClaimView } from '../../views/evidence/reassign-claim-view
 import { buildReuseEvidenceView, buildReuseLoadingView } from '../../views/evidence/reuse-evidence-view.js';
 import { buildSubmitEvidenceView } from '../../views/evidence/submit-evidence-view.js';
 import { buildStillValidView } from '../../views/evidence/still-valid-view.js';
-import { loadReattestation } from '../../../app/reattest-evidence.js';
+import { loadReattestation } from '../../../app/evidence/reattest-evidence.js';
 import { AppError } from '../../../app/errors.js';
 import { contextFor } from '../../deps.js';
 import { claimForClick, clickOrigin, type ButtonArgs } from './claim-click.js';

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { readRecordSummary } from '../../../app/read-record-summary.js';
+import { readRecordSummary } from '../../../app/records/read-record-summary.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { buttonValue } from '../../parse/governance-forms.js';

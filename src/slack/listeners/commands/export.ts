@@ -1,4 +1,4 @@
-import { renderExport } from '../../../app/render-export.js';
+import { renderExport } from '../../../app/exports/render-export.js';
 import { contextFor } from '../../deps.js';
 import { parseExportRequest } from '../../parse/export-request.js';
 import { defineSubcommand } from './aigov-command.js';

@@ -1,4 +1,4 @@
-import { loadMyWork } from '../../../app/load-my-work.js';
+import { loadMyWork } from '../../../app/home/load-my-work.js';
 import { contextFor } from '../../deps.js';
 import { buildMineMessage } from '../../views/mine-message.js';
 import { defineSubcommand } from './aigov-command.js';

@@ -1,4 +1,4 @@
-import { loadSystemStatus } from '../../../app/load-system-status.js';
+import { loadSystemStatus } from '../../../app/records/load-system-status.js';
 import { contextFor } from '../../deps.js';
 import { SLASH_COMMAND } from '../../ids.js';
 import { buildSystemStatus, unknownSystemMessage } from '../../views/system-status.js';

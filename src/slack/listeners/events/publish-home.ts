@@ -1,5 +1,5 @@
 import type { Origin } from '../../../app/context.js';
-import { loadHome } from '../../../app/load-home.js';
+import { loadHome } from '../../../app/home/load-home.js';
 import { contextFor, type SlackDeps } from '../../deps.js';
 import { buildHomeView } from '../../views/home/home-view.js';
 

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { submitEvidence } from '../../../app/submit-evidence.js';
+import { submitEvidence } from '../../../app/evidence/submit-evidence.js';
 import { AppError } from '../../../app/errors.js';
 import { VIEWS } from '../../ids.js';
 import { contextFor, type SlackDeps } from '../../deps.js';

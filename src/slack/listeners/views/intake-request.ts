@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { raiseRequest } from '../../../app/raise-request.js';
+import { raiseRequest } from '../../../app/requests/raise-request.js';
 import { REQUEST_FIELDS, REQUEST_KINDS } from '../../../domain/request-details.js';
 import { TRIGGERS } from '../../../domain/vocabulary.js';
 import { VIEWS } from '../../ids.js';

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { TRIGGERS } from '../../../domain/vocabulary.js';
-import { draftIntake } from '../../../app/draft-intake.js';
-import { confirmIntake } from '../../../app/confirm-intake.js';
+import { draftIntake } from '../../../app/intake/draft-intake.js';
+import { confirmIntake } from '../../../app/intake/confirm-intake.js';
 import { AppError } from '../../../app/errors.js';
 import { VIEWS } from '../../ids.js';
 import { contextFor, type SlackDeps } from '../../deps.js';

@@ -1,4 +1,4 @@
-import type { HomeModel } from '../../../app/load-home.js';
+import type { HomeModel } from '../../../app/home/load-home.js';
 import { ACTIONS, SLASH_COMMAND } from '../../ids.js';
 import { mention } from '../../escape.js';
 import { actions, button, context, divider, header, section, type Block } from '../blocks.js';

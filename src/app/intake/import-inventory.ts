@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { INVENTORY_COLUMNS, REQUIRED_COLUMNS } from '../domain/inventory-columns.js';
-import { parseInventoryRow } from '../domain/inventory-csv-row.js';
-import type { SystemFacts } from '../domain/system-facts.js';
+import { INVENTORY_COLUMNS, REQUIRED_COLUMNS } from '../../domain/inventory-columns.js';
+import { parseInventoryRow } from '../../domain/inventory-csv-row.js';
+import type { SystemFacts } from '../../domain/system-facts.js';
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
-import { aiSystems } from '../db/schema/index.js';
-import { findSystemByName } from '../db/repos/systems.js';
-import { enqueue } from '../outbox/enqueue.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { invalid } from './errors.js';
+import type { Tx } from '../../db/client.js';
+import { aiSystems } from '../../db/schema/index.js';
+import { findSystemByName } from '../../db/repos/systems.js';
+import { enqueue } from '../../outbox/enqueue.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { invalid } from '../errors.js';
 import { registerSystem } from './register-system.js';
-import { recordAudit } from './audit.js';
+import { recordAudit } from '../audit.js';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;

@@ -1,20 +1,20 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
-import { intakeRequests } from '../db/schema/index.js';
-import { newId } from '../db/ids.js';
-import { findSystemById, type SystemRow } from '../db/repos/systems.js';
-import { declaredCauses, REQUEST_FIELDS, RequestDetails, requestDetailsProblems } from '../domain/request-details.js';
-import type { Trigger } from '../domain/vocabulary.js';
-import { enqueue } from '../outbox/enqueue.js';
-import { mention } from '../slack/escape.js';
-import { buildAssuranceRequestMessage, buildRequestNote, buildRequestReceipt } from '../slack/views/requests/request-messages.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { invalid } from './errors.js';
-import { localDate } from '../domain/calendar-dates.js';
-import { noteInSystemThread } from './notify/system-thread.js';
-import { applyMaterialChange } from './requests/apply-material-change.js';
-import { recordSeriousIncident } from './requests/record-incident.js';
+import type { Tx } from '../../db/client.js';
+import { intakeRequests } from '../../db/schema/index.js';
+import { newId } from '../../db/ids.js';
+import { findSystemById, type SystemRow } from '../../db/repos/systems.js';
+import { declaredCauses, REQUEST_FIELDS, RequestDetails, requestDetailsProblems } from '../../domain/request-details.js';
+import type { Trigger } from '../../domain/vocabulary.js';
+import { enqueue } from '../../outbox/enqueue.js';
+import { mention } from '../../slack/escape.js';
+import { buildAssuranceRequestMessage, buildRequestNote, buildRequestReceipt } from '../../slack/views/requests/request-messages.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { invalid } from '../errors.js';
+import { localDate } from '../../domain/calendar-dates.js';
+import { noteInSystemThread } from '../notify/system-thread.js';
+import { applyMaterialChange } from './apply-material-change.js';
+import { recordSeriousIncident } from './record-incident.js';
 
 export interface RaiseRequestInput {
   trigger: Trigger;

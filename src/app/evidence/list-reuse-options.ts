@@ -1,8 +1,8 @@
-import { crosswalkPartners } from '../domain/catalog/index.js';
-import type { Source } from '../domain/vocabulary.js';
-import type { ServiceContext } from './context.js';
-import { loadClaimForActor, type ClaimRow } from './evidence/claim-access.js';
-import { reuseCandidates, type ReuseCandidate } from './evidence/reuse-candidates.js';
+import { crosswalkPartners } from '../../domain/catalog/index.js';
+import type { Source } from '../../domain/vocabulary.js';
+import type { ServiceContext } from '../context.js';
+import { loadClaimForActor, type ClaimRow } from './claim-access.js';
+import { reuseCandidates, type ReuseCandidate } from './reuse-candidates.js';
 
 export interface ReuseOptions {
   claim: ClaimRow;

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { evidenceClaims } from '../db/schema/index.js';
-import { SlackUserId } from '../domain/system-facts.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { AppError, invalid } from './errors.js';
-import { loadClaimForActor } from './evidence/claim-access.js';
-import { refreshEvidenceCard } from './notify/evidence-card.js';
+import { evidenceClaims } from '../../db/schema/index.js';
+import { SlackUserId } from '../../domain/system-facts.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { loadClaimForActor } from './claim-access.js';
+import { refreshEvidenceCard } from '../notify/evidence-card.js';
 
 /** The modal's one field: problems with the chosen person are shown under it. */
 export const REASSIGN_FIELD = 'new_owner';

@@ -1,6 +1,6 @@
-import { loadOpenRequests, type OpenRequests } from '../db/repos/open-requests.js';
-import { loadOwnerWork, type OwnerWork } from '../db/repos/owner-work.js';
-import type { ServiceContext } from './context.js';
+import { loadOpenRequests, type OpenRequests } from '../../db/repos/open-requests.js';
+import { loadOwnerWork, type OwnerWork } from '../../db/repos/owner-work.js';
+import type { ServiceContext } from '../context.js';
 
 // A message holds 50 blocks; `/aigov mine` lists in a few sections, so these caps keep each under 3,000 characters.
 export const MINE_LIMITS = { systems: 10, claims: 10, reviews: 5, requests: 5 } as const;

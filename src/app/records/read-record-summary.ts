@@ -1,9 +1,9 @@
-import { findSystemById } from '../db/repos/systems.js';
-import { loadSystemRecord } from '../db/repos/system-record.js';
-import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../domain/claim-progress.js';
-import type { RecordSummaryModel } from '../slack/views/record-summary.js';
-import type { ServiceContext } from './context.js';
-import { notFound } from './errors.js';
+import { findSystemById } from '../../db/repos/systems.js';
+import { loadSystemRecord } from '../../db/repos/system-record.js';
+import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import type { RecordSummaryModel } from '../../slack/views/record-summary.js';
+import type { ServiceContext } from '../context.js';
+import { notFound } from '../errors.js';
 
 const SYSTEM_ID = /^sys_[a-z0-9]+$/;
 const isIn = (list: readonly string[], v: string) => list.includes(v);

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
-import { UsageError } from '../cli/io.js';
-import type { Db } from '../db/client.js';
-import { EXPORTS } from './exports/index.js';
-import { recordAudit } from './audit.js';
-import { isTx, withTransaction, type ServiceContext } from './context.js';
-import { forbidden, invalid } from './errors.js';
+import { UsageError } from '../../cli/io.js';
+import type { Db } from '../../db/client.js';
+import { EXPORTS } from './index.js';
+import { recordAudit } from '../audit.js';
+import { isTx, withTransaction, type ServiceContext } from '../context.js';
+import { forbidden, invalid } from '../errors.js';
 
 /** The formats each export kind takes in Slack; the first, used when none is asked for, is what a spreadsheet or reader opens directly. */
 export const EXPORT_FORMATS: Record<string, readonly string[]> = {

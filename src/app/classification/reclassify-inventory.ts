@@ -1,28 +1,28 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../db/client.js';
-import { aiSystems, classifications, evidenceClaims, jobRuns, reviews } from '../db/schema/index.js';
-import { newId } from '../db/ids.js';
-import { insertMany } from '../db/insert-many.js';
-import { factsOf } from '../db/repos/systems.js';
-import { inList } from '../db/in-list.js';
-import { rowsOf } from '../db/rows.js';
-import { jsonbMd5 } from '../db/jsonb-text.js';
-import { classifyIntake, type Classification } from '../domain/classify-intake.js';
-import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../domain/catalog/versions.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import { aiSystems, classifications, evidenceClaims, jobRuns, reviews } from '../../db/schema/index.js';
+import { newId } from '../../db/ids.js';
+import { insertMany } from '../../db/insert-many.js';
+import { factsOf } from '../../db/repos/systems.js';
+import { inList } from '../../db/in-list.js';
+import { rowsOf } from '../../db/rows.js';
+import { jsonbMd5 } from '../../db/jsonb-text.js';
+import { classifyIntake, type Classification } from '../../domain/classify-intake.js';
+import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../../domain/catalog/versions.js';
 import {
   CHANGE_KINDS, diffClassification, overriddenOutcomes, requirementKey, type ChangeKind, type ClassificationChange,
-} from '../domain/reclassification.js';
-import { nextReviewDue, OPEN_REVIEW_STATUSES } from '../domain/review-cadence.js';
-import type { SystemFacts as Facts } from '../domain/system-facts.js';
-import { enqueuePosts } from '../outbox/enqueue.js';
+} from '../../domain/reclassification.js';
+import { nextReviewDue, OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
+import type { SystemFacts as Facts } from '../../domain/system-facts.js';
+import { enqueuePosts } from '../../outbox/enqueue.js';
 import {
   buildReclassificationSummary, buildReclassifiedDm, type ReclassificationTotals, type ReclassifiedSystem,
-} from '../slack/views/reclassification.js';
-import { recordAudit, recordAudits, type AuditEntry } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { refreshEvidenceCards } from './notify/evidence-card.js';
-import { sendReviewCard } from './notify/review-card.js';
+} from '../../slack/views/reclassification.js';
+import { recordAudit, recordAudits, type AuditEntry } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { refreshEvidenceCards } from '../notify/evidence-card.js';
+import { sendReviewCard } from '../notify/review-card.js';
 
 const DAY_MS = 86_400_000;
 /** Systems per transaction: a few hundred systems' claims at a time, however large the inventory. */

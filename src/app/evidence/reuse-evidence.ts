@@ -1,16 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { evidenceArtifacts, evidenceClaims } from '../db/schema/index.js';
-import { ArtifactConditions, decideArtifactReuse } from '../domain/evidence-conditions.js';
-import { isOpenClaim } from '../slack/views/evidence-card.js';
-import { OPEN_CLAIM_STATUSES } from '../domain/claim-progress.js';
-import { buildEvidenceNote } from '../slack/views/evidence/evidence-note.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { AppError, invalid } from './errors.js';
-import { loadClaimForActor } from './evidence/claim-access.js';
-import { reuseTarget } from './evidence/reuse-candidates.js';
-import { refreshEvidenceCard } from './notify/evidence-card.js';
-import { noteInSystemThread } from './notify/system-thread.js';
+import { evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
+import { ArtifactConditions, decideArtifactReuse } from '../../domain/evidence-conditions.js';
+import { isOpenClaim } from '../../slack/views/evidence-card.js';
+import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { loadClaimForActor } from './claim-access.js';
+import { reuseTarget } from './reuse-candidates.js';
+import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { noteInSystemThread } from '../notify/system-thread.js';
 
 /** The modal's one field: a refusal is shown under it. */
 export const REUSE_FIELD = 'artifact';

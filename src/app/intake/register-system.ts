@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { classifyIntake } from '../domain/classify-intake.js';
-import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../domain/catalog/versions.js';
-import { nextReviewDue } from '../domain/review-cadence.js';
-import type { SystemFacts } from '../domain/system-facts.js';
-import { aiSystems, classifications, evidenceClaims, exceptions, intakeRequests, intakeDrafts } from '../db/schema/index.js';
-import { newId } from '../db/ids.js';
-import { findSystemByName } from '../db/repos/systems.js';
-import { enqueue } from '../outbox/enqueue.js';
-import { buildAnnouncementCard } from '../slack/views/announcement-card.js';
-import { buildProhibitedAlert } from '../slack/views/prohibited-alert.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { invalid } from './errors.js';
-import { refreshEvidenceCard } from './notify/evidence-card.js';
+import { classifyIntake } from '../../domain/classify-intake.js';
+import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../../domain/catalog/versions.js';
+import { nextReviewDue } from '../../domain/review-cadence.js';
+import type { SystemFacts } from '../../domain/system-facts.js';
+import { aiSystems, classifications, evidenceClaims, exceptions, intakeRequests, intakeDrafts } from '../../db/schema/index.js';
+import { newId } from '../../db/ids.js';
+import { findSystemByName } from '../../db/repos/systems.js';
+import { enqueue } from '../../outbox/enqueue.js';
+import { buildAnnouncementCard } from '../../slack/views/announcement-card.js';
+import { buildProhibitedAlert } from '../../slack/views/prohibited-alert.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { invalid } from '../errors.js';
+import { refreshEvidenceCard } from '../notify/evidence-card.js';
 
 const DAY_MS = 86_400_000;
 

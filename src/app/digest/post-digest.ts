@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { jobRuns } from '../db/schema/index.js';
-import { loadDigestFacts } from '../db/repos/digest-facts.js';
-import { periodContaining } from '../domain/schedule-period.js';
-import { upcomingApplicationDates } from '../domain/statutory-deadlines.js';
-import { enqueue } from '../outbox/enqueue.js';
-import { buildDigest } from '../slack/views/digest.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
+import { jobRuns } from '../../db/schema/index.js';
+import { loadDigestFacts } from '../../db/repos/digest-facts.js';
+import { periodContaining } from '../../domain/schedule-period.js';
+import { upcomingApplicationDates } from '../../domain/statutory-deadlines.js';
+import { enqueue } from '../../outbox/enqueue.js';
+import { buildDigest } from '../../slack/views/digest.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
 
 export type DigestResult = { status: 'posted'; period: string } | { status: 'already_posted'; period: string };
 

@@ -1,14 +1,14 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { loadOwnerWork } from '../db/repos/owner-work.js';
-import { rowsOf } from '../db/rows.js';
-import { aiSystems, exceptions, ownerReminders } from '../db/schema/index.js';
-import { weeklyDeliveryTime, weekStartDate } from '../domain/owner-week.js';
-import { enqueue } from '../outbox/enqueue.js';
-import type { SlackGateway } from '../slack/gateway.js';
-import { buildOwnerWeek } from '../slack/views/owner-week.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
+import type { DbOrTx } from '../../db/client.js';
+import { loadOwnerWork } from '../../db/repos/owner-work.js';
+import { rowsOf } from '../../db/rows.js';
+import { aiSystems, exceptions, ownerReminders } from '../../db/schema/index.js';
+import { weeklyDeliveryTime, weekStartDate } from '../../domain/owner-week.js';
+import { enqueue } from '../../outbox/enqueue.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+import { buildOwnerWeek } from '../../slack/views/owner-week.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
 import { ownerTimeZones } from './owner-time-zone.js';
 
 const WEEK_MS = 7 * 86_400_000;

@@ -1,20 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { evidenceArtifacts, evidenceClaims } from '../db/schema/index.js';
-import { newId } from '../db/ids.js';
-import { EVIDENCE_FIELDS, EvidenceSubmission, evidenceDateProblems, parseArtifactLinks } from '../domain/evidence-artifact.js';
-import { artifactConditions } from '../domain/evidence-conditions.js';
-import type { Source } from '../domain/vocabulary.js';
-import { isOpenClaim } from '../slack/views/evidence-card.js';
-import { OPEN_CLAIM_STATUSES } from '../domain/claim-progress.js';
-import { buildEvidenceNote } from '../slack/views/evidence/evidence-note.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { AppError, invalid } from './errors.js';
-import { loadClaimForActor } from './evidence/claim-access.js';
-import { localDate } from '../domain/calendar-dates.js';
-import { systemSnapshot } from './evidence/system-snapshot.js';
-import { refreshEvidenceCard } from './notify/evidence-card.js';
-import { noteInSystemThread } from './notify/system-thread.js';
+import { evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
+import { newId } from '../../db/ids.js';
+import { EVIDENCE_FIELDS, EvidenceSubmission, evidenceDateProblems, parseArtifactLinks } from '../../domain/evidence-artifact.js';
+import { artifactConditions } from '../../domain/evidence-conditions.js';
+import type { Source } from '../../domain/vocabulary.js';
+import { isOpenClaim } from '../../slack/views/evidence-card.js';
+import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { loadClaimForActor } from './claim-access.js';
+import { localDate } from '../../domain/calendar-dates.js';
+import { systemSnapshot } from './system-snapshot.js';
+import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { noteInSystemThread } from '../notify/system-thread.js';
 
 export interface SubmitEvidenceInput {
   claimId: string;

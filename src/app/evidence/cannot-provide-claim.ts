@@ -1,17 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { evidenceClaims, exceptions } from '../db/schema/index.js';
-import { newId } from '../db/ids.js';
-import { isOpenClaim } from '../slack/views/evidence-card.js';
-import { OPEN_CLAIM_STATUSES } from '../domain/claim-progress.js';
-import { buildClaimExceptionNote } from '../slack/views/evidence/claim-exception-note.js';
-import { sourceLabel } from '../slack/views/classification-text.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { AppError, invalid } from './errors.js';
-import { loadClaimForActor } from './evidence/claim-access.js';
-import { refreshEvidenceCard } from './notify/evidence-card.js';
-import { showExceptionCard } from './notify/exception-card.js';
-import { noteInSystemThread } from './notify/system-thread.js';
+import { evidenceClaims, exceptions } from '../../db/schema/index.js';
+import { newId } from '../../db/ids.js';
+import { isOpenClaim } from '../../slack/views/evidence-card.js';
+import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { buildClaimExceptionNote } from '../../slack/views/evidence/claim-exception-note.js';
+import { sourceLabel } from '../../slack/views/classification-text.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { loadClaimForActor } from './claim-access.js';
+import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { showExceptionCard } from '../notify/exception-card.js';
+import { noteInSystemThread } from '../notify/system-thread.js';
 
 /** The modal's one field. */
 export const CANNOT_PROVIDE_FIELD = 'reason';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { userProfiles } from '../db/schema/index.js';
-import type { SlackGateway } from '../slack/gateway.js';
-import { nextWorkingTime } from '../domain/working-hours.js';
-import { inList } from '../db/in-list.js';
-import { byCodePoint } from '../domain/ordering.js';
+import type { DbOrTx } from '../../db/client.js';
+import { userProfiles } from '../../db/schema/index.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+import { nextWorkingTime } from '../../domain/working-hours.js';
+import { inList } from '../../db/in-list.js';
+import { byCodePoint } from '../../domain/ordering.js';
 
 const CACHE_MS = 7 * 86_400_000;
 const LOOKUPS_AT_ONCE = 4;

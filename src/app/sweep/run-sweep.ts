@@ -1,13 +1,13 @@
-import type { SlackGateway } from '../slack/gateway.js';
-import type { ServiceContext } from './context.js';
-import { openDueReviews } from './sweep/open-due-reviews.js';
-import { askReviewers } from './sweep/ask-reviewers.js';
-import { expireEvidencePeriods } from './sweep/expire-evidence-periods.js';
-import { escalateOverdue } from './sweep/escalate-overdue.js';
-import { remindOwners } from './sweep/remind-owners.js';
-import { warnExpiringAcceptances } from './sweep/warn-expiring-acceptances.js';
-import { clearAbandonedDrafts } from './sweep/clear-abandoned-drafts.js';
-import { offerStillValid } from './sweep/offer-still-valid.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+import type { ServiceContext } from '../context.js';
+import { openDueReviews } from './open-due-reviews.js';
+import { askReviewers } from './ask-reviewers.js';
+import { expireEvidencePeriods } from './expire-evidence-periods.js';
+import { escalateOverdue } from './escalate-overdue.js';
+import { remindOwners } from './remind-owners.js';
+import { warnExpiringAcceptances } from './warn-expiring-acceptances.js';
+import { clearAbandonedDrafts } from './clear-abandoned-drafts.js';
+import { offerStillValid } from './offer-still-valid.js';
 
 export interface SweepSummary {
   reviewsOpened: number; reviewersAsked: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number;

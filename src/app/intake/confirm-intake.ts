@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { intakeRequests } from '../db/schema/index.js';
-import type { ServiceContext } from './context.js';
+import { intakeRequests } from '../../db/schema/index.js';
+import type { ServiceContext } from '../context.js';
 import { loadDraft } from './draft-intake.js';
 import { registerSystem, type RegisterSystemResult } from './register-system.js';
 

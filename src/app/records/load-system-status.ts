@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { classifications, evidenceClaims, exceptions, reviews } from '../db/schema/index.js';
-import { findSystemByIdOrName, type SystemRow } from '../db/repos/systems.js';
-import { OPEN_EXCEPTION_STATUSES } from '../db/repos/governance-overview.js';
-import { OPEN_REVIEW_STATUSES } from '../domain/review-cadence.js';
-import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../domain/claim-progress.js';
-import type { Classification } from '../domain/classify-intake.js';
-import { SOURCES, type Source } from '../domain/vocabulary.js';
-import type { ServiceContext } from './context.js';
+import { classifications, evidenceClaims, exceptions, reviews } from '../../db/schema/index.js';
+import { findSystemByIdOrName, type SystemRow } from '../../db/repos/systems.js';
+import { OPEN_EXCEPTION_STATUSES } from '../../db/repos/governance-overview.js';
+import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
+import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import type { Classification } from '../../domain/classify-intake.js';
+import { SOURCES, type Source } from '../../domain/vocabulary.js';
+import type { ServiceContext } from '../context.js';
 
 export interface SystemStatus {
   system: SystemRow;

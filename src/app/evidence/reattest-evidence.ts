@@ -1,18 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { evidenceArtifacts, evidenceAttestations, evidenceClaims } from '../db/schema/index.js';
-import { newId } from '../db/ids.js';
-import { localDate } from '../domain/calendar-dates.js';
-import { ArtifactConditions } from '../domain/evidence-conditions.js';
-import { REATTEST_FIELDS, ReattestationForm, decideReattestation, reattestationDateProblems } from '../domain/reattestation.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { AppError, invalid } from './errors.js';
-import { loadClaimForActor, type ClaimRow } from './evidence/claim-access.js';
-import { systemSnapshot } from './evidence/system-snapshot.js';
-import { refreshEvidenceCard } from './notify/evidence-card.js';
-import { noteInSystemThread } from './notify/system-thread.js';
-import { buildEvidenceNote } from '../slack/views/evidence/evidence-note.js';
+import type { DbOrTx } from '../../db/client.js';
+import { evidenceArtifacts, evidenceAttestations, evidenceClaims } from '../../db/schema/index.js';
+import { newId } from '../../db/ids.js';
+import { localDate } from '../../domain/calendar-dates.js';
+import { ArtifactConditions } from '../../domain/evidence-conditions.js';
+import { REATTEST_FIELDS, ReattestationForm, decideReattestation, reattestationDateProblems } from '../../domain/reattestation.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { loadClaimForActor, type ClaimRow } from './claim-access.js';
+import { systemSnapshot } from './system-snapshot.js';
+import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { noteInSystemThread } from '../notify/system-thread.js';
+import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
 
 export interface ReattestEvidenceInput {
   claimId: string;

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { classifyIntake, type Classification } from '../domain/classify-intake.js';
-import { SystemFacts } from '../domain/system-facts.js';
-import { intakeDrafts } from '../db/schema/index.js';
-import { newId } from '../db/ids.js';
-import { findLikelyDuplicates } from '../db/repos/systems.js';
-import type { ServiceContext } from './context.js';
-import { invalid, notFound, forbidden } from './errors.js';
+import { classifyIntake, type Classification } from '../../domain/classify-intake.js';
+import { SystemFacts } from '../../domain/system-facts.js';
+import { intakeDrafts } from '../../db/schema/index.js';
+import { newId } from '../../db/ids.js';
+import { findLikelyDuplicates } from '../../db/repos/systems.js';
+import type { ServiceContext } from '../context.js';
+import { invalid, notFound, forbidden } from '../errors.js';
 
 export interface IntakeDraft {
   draftId: string;

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { aiSystems, classifications } from '../db/schema/index.js';
-import { RISK_TIERS, SOURCES, WORK_KINDS } from '../domain/vocabulary.js';
-import { nextReviewDue } from '../domain/review-cadence.js';
-import { noteInSystemThread } from './notify/system-thread.js';
-import { newId } from '../db/ids.js';
-import { buildOverrideNote } from '../slack/views/override-note.js';
-import { recordAudit } from './audit.js';
-import { withTransaction, type ServiceContext } from './context.js';
-import { forbidden, invalid, notFound } from './errors.js';
+import { aiSystems, classifications } from '../../db/schema/index.js';
+import { RISK_TIERS, SOURCES, WORK_KINDS } from '../../domain/vocabulary.js';
+import { nextReviewDue } from '../../domain/review-cadence.js';
+import { noteInSystemThread } from '../notify/system-thread.js';
+import { newId } from '../../db/ids.js';
+import { buildOverrideNote } from '../../slack/views/override-note.js';
+import { recordAudit } from '../audit.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { forbidden, invalid, notFound } from '../errors.js';
 
 export const OVERRIDABLE = ['tier', 'primarySource', 'workKind', 'cadenceDays'] as const;
 export type OverridableOutcome = (typeof OVERRIDABLE)[number];
