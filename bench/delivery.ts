@@ -9,6 +9,7 @@ import { OutboxDispatcher } from '../src/outbox/dispatcher.js';
 import { createSlackGateway } from '../src/slack/gateway.js';
 import { createBenchDatabase } from './support/bench-database.js';
 import { FakeSlackProcess } from './support/fake-slack-process.js';
+import { testRenderer } from '../test/support/event-renderer.js';
 import { heading, say, table, verdict } from './support/report.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2_000);
@@ -54,7 +55,7 @@ export async function benchDelivery(): Promise<boolean> {
     await fake.limit('chat.postMessage', PER_MINUTE, { windowMs: WINDOW_MS });
     say(`fake Slack allows chat.postMessage at ${allowedPerSecond.toFixed(0)}/s (${Math.round(allowedPerSecond * WINDOW_MS / 1000)} per sliding ${WINDOW_MS / 1000} s window), 429 + Retry-After (whole seconds, as Slack sends it) past that`);
 
-    dispatcher = new OutboxDispatcher({ db, gateway: createSlackGateway({ token: 'xoxb-bench', apiUrl: fake.apiUrl }), logger: silent });
+    dispatcher = new OutboxDispatcher({ db, renderer: testRenderer(db), gateway: createSlackGateway({ token: 'xoxb-bench', apiUrl: fake.apiUrl }), logger: silent });
     const t0 = Date.now();
     dispatcher.start();
     const pending = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(inArray(outboxMessages.status, ['pending', 'sending'])))[0]!.n;

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client.js';
 import type { Policy } from './app/context.js';
 import { createSlackGateway, type SlackGateway } from './slack/gateway.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
+import { createEventRenderer } from './slack/render/index.js';
 import { seedCatalog } from './db/seed-catalog.js';
 import { DEFAULT_CLASSIFICATION_POLICY } from './domain/classify-intake.js';
 import { DEFAULT_ESCALATION_POLICY } from './domain/escalation-ladder.js';
@@ -44,6 +45,9 @@ export async function openMigratedDatabase(config: Pick<Config, 'database'>, log
 export async function createRuntime(config: Config, logger: Logger, existing?: Database): Promise<Runtime> {
   const database = await openMigratedDatabase(config, logger, existing);
   const gateway = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl });
-  const dispatcher = new OutboxDispatcher({ db: database.db, gateway, logger: logger.child({ component: 'outbox' }) });
-  return { config, database, gateway, dispatcher, policy: policyFrom(config), logger };
+  const policy = policyFrom(config);
+  const outboxLogger = logger.child({ component: 'outbox' });
+  const renderer = createEventRenderer({ db: database.db, policy, logger: outboxLogger });
+  const dispatcher = new OutboxDispatcher({ db: database.db, gateway, renderer, logger: outboxLogger });
+  return { config, database, gateway, dispatcher, policy, logger };
 }

@@ -6,10 +6,13 @@ import { classifySlackError, type DeliveryFailure, type SlackGateway } from '../
 import { OutboxMessage } from './messages.js';
 import { outboxMetrics } from './metrics.js';
 import { MethodPacer } from './pacer.js';
+import type { EventRenderer, RenderedMessage } from './rendering.js';
 
 export interface DispatcherOptions {
   db: Db;
   gateway: SlackGateway;
+  /** Builds the message of an event row at delivery. */
+  renderer: EventRenderer;
   logger: Logger;
   /** The wall clock: delivery happens in real time even when a sweep runs `--now` in the future. */
   clock?: () => Date;
@@ -40,6 +43,7 @@ type Outcome =
   | { status: 'sent'; channel: string; ts: string }
   | { status: 'waiting'; detail: string }
   | { status: 'paused'; untilMs: number }
+  | { status: 'skipped'; reason: string }
   | { status: 'failed'; failure: DeliveryFailure };
 
 const BACKOFF_CAP_MS = 15 * 60_000;
@@ -59,6 +63,8 @@ export class OutboxDispatcher {
   private pausedUntil = new Map<string, number>();
   /** Spacing per method learned from 429s, so delivery settles under Slack's rate rather than bursting into it. */
   private pacers = new Map<string, MethodPacer>();
+  /** The method an event row's delivery called, for a 429 to pause the right one. */
+  private eventMethods = new Map<string, string>();
   private running = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
@@ -159,6 +165,8 @@ export class OutboxDispatcher {
             and(eq(outboxMessages.status, 'sending'), lte(outboxMessages.lockedUntil, now)),
           ),
           held.length ? notInArray(outboxMessages.kind, held) : undefined,
+          // One delivery per card at a time: two edits of one message racing could land in either order.
+          sql`(${outboxMessages.cardKey} is null or not exists (select 1 from ${outboxMessages} busy where busy.card_key = ${outboxMessages.cardKey} and busy.status = 'sending' and busy.locked_until > ${now} and busy.id <> ${outboxMessages.id}))`,
         ))
         .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.createdAt))
         .limit(this.batchSize)
@@ -174,6 +182,8 @@ export class OutboxDispatcher {
   private async deliverRow(row: Row): Promise<{ outcome: 'sent' | 'dead' | 'retry' | 'held'; failure?: DeliveryFailure }> {
     const started = Date.now();
     const outcome = await this.deliver(row).catch((err): Outcome => ({ status: 'failed', failure: classifySlackError(err) }));
+    const method = this.methodOf(row);
+    this.eventMethods.delete(row.id);
     const { db, logger } = this.opts;
     const now = this.clock();
     const log = logger.child({ outboxId: row.id, kind: row.kind, attempts: row.attempts });
@@ -184,11 +194,17 @@ export class OutboxDispatcher {
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now, resultChannel: outcome.channel, resultTs: outcome.ts, lockedUntil: null, lastError: null })
           .where(eq(outboxMessages.id, row.id));
         const payload = row.payload as OutboxMessage;
-        if (payload.kind === 'slack.post.v1' && payload.storeAs) {
-          await tx.insert(slackMessages).values({ key: payload.storeAs, channel: outcome.channel, ts: outcome.ts, updatedAt: now })
+        const storeAs = payload.kind === 'slack.post.v1' ? payload.storeAs : payload.kind === 'slack.update.v1' ? undefined : row.cardKey;
+        if (storeAs) {
+          await tx.insert(slackMessages).values({ key: storeAs, channel: outcome.channel, ts: outcome.ts, updatedAt: now })
             .onConflictDoUpdate({ target: slackMessages.key, set: { channel: outcome.channel, ts: outcome.ts, updatedAt: now } });
         }
       });
+      return { outcome: 'sent' };
+    }
+    if (outcome.status === 'skipped') {
+      // The record no longer calls for this message (gone, or nothing to say): done, with the reason kept.
+      await db.update(outboxMessages).set({ status: 'skipped', sentAt: now, lockedUntil: null, lastError: outcome.reason }).where(eq(outboxMessages.id, row.id));
       return { outcome: 'sent' };
     }
     if (outcome.status === 'paused') {
@@ -213,8 +229,8 @@ export class OutboxDispatcher {
     }
     const waitMs = failure.kind === 'rate_limited' ? failure.retryAfterSeconds * 1000 : backoffMs(row.attempts);
     if (failure.kind === 'rate_limited') {
-      this.pausedUntil.set(methodOf(row), Math.max(this.pausedUntil.get(methodOf(row)) ?? 0, Date.now() + waitMs));
-      this.pacer(methodOf(row)).rateLimited(failure.retryAfterSeconds);
+      this.pausedUntil.set(method, Math.max(this.pausedUntil.get(method) ?? 0, Date.now() + waitMs));
+      this.pacer(method).rateLimited(failure.retryAfterSeconds);
     }
     log.warn({ reason: failure.detail, retryInMs: waitMs }, 'outbox delivery failed; will retry');
     await db.update(outboxMessages).set({
@@ -226,7 +242,8 @@ export class OutboxDispatcher {
   }
 
   private async deliver(row: Row): Promise<Outcome> {
-    const paused = this.pausedUntil.get(methodOf(row)) ?? 0;
+    if (this.opts.renderer.renders(row.kind)) return this.deliverEvent(row);
+    const paused = this.pausedUntil.get(this.methodOf(row)) ?? 0;
     if (paused > Date.now()) return { status: 'paused', untilMs: paused };
     const message = OutboxMessage.parse(row.payload);
     const { gateway } = this.opts;
@@ -248,6 +265,42 @@ export class OutboxDispatcher {
     await gateway.updateMessage({ channel: target.channel, ts: target.ts, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
     this.pacer('chat.update').sent();
     return { status: 'sent', channel: target.channel, ts: target.ts };
+  }
+
+  /** An event row: build the message from the record's state now, then post it or edit its card. */
+  private async deliverEvent(row: Row): Promise<Outcome> {
+    const existing = row.cardKey ? await this.stored(row.cardKey) : undefined;
+    const method = existing ? 'chat.update' : 'chat.postMessage';
+    this.eventMethods.set(row.id, method);
+    const paused = this.pausedUntil.get(method) ?? 0;
+    if (paused > Date.now()) return { status: 'paused', untilMs: paused };
+    const rendered = await this.opts.renderer.render({ kind: row.kind, payload: row.payload, asOf: row.asOf ?? row.createdAt, cardKey: row.cardKey, existing: Boolean(existing) });
+    if ('skip' in rendered) return { status: 'skipped', reason: rendered.skip };
+    const message: RenderedMessage = rendered.message;
+    const { gateway } = this.opts;
+    const content = { text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), ...(message.metadata ? { metadata: message.metadata } : {}) };
+    if (existing) {
+      await this.waitTurn('chat.update');
+      await gateway.updateMessage({ channel: existing.channel, ts: existing.ts, ...content });
+      this.pacer('chat.update').sent();
+      return { status: 'sent', channel: existing.channel, ts: existing.ts };
+    }
+    if (!message.channel) return { status: 'skipped', reason: 'an edit of a message that was never posted' };
+    let threadTs: string | undefined;
+    if (message.threadKey) {
+      const parent = await this.stored(message.threadKey);
+      if (!parent) return { status: 'waiting', detail: `waiting for ${message.threadKey} to be posted` };
+      threadTs = parent.ts;
+    }
+    await this.waitTurn('chat.postMessage');
+    const res = await gateway.postMessage({ channel: message.channel, ...content, ...(threadTs ? { threadTs } : {}) });
+    this.pacer('chat.postMessage').sent();
+    return { status: 'sent', ...res };
+  }
+
+  /** The Slack method a row calls: fixed by its kind for finished messages, by its card's state for events. */
+  private methodOf(row: Row): string {
+    return this.eventMethods.get(row.id) ?? (row.kind === 'slack.update.v1' ? 'chat.update' : 'chat.postMessage');
   }
 
   private pacer(method: string): MethodPacer {
@@ -304,5 +357,4 @@ export class OutboxDispatcher {
 
 const METHOD_OF_KIND = { 'slack.post.v1': 'chat.postMessage', 'slack.update.v1': 'chat.update' } as const;
 const KINDS = Object.keys(METHOD_OF_KIND) as (keyof typeof METHOD_OF_KIND)[];
-const methodOf = (row: Row) => (row.kind === 'slack.update.v1' ? 'chat.update' : 'chat.postMessage');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,11 +1,12 @@
 import { ErrorCode, WebClient, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, LogLevel } from '@slack/web-api';
 import type { Block, KnownBlock, View } from '@slack/types';
 import type { SlackFile } from '../app/evidence/collect-evidence-files.js';
+import type { MessageMetadata } from '../outbox/rendering.js';
 
 /** What the rest of the program may ask of Slack. The only module that imports @slack/web-api. */
 export interface SlackGateway {
-  postMessage(args: { channel: string; text: string; blocks?: unknown[]; threadTs?: string }): Promise<{ channel: string; ts: string }>;
-  updateMessage(args: { channel: string; ts: string; text: string; blocks?: unknown[] }): Promise<void>;
+  postMessage(args: { channel: string; text: string; blocks?: unknown[]; threadTs?: string; metadata?: MessageMetadata }): Promise<{ channel: string; ts: string }>;
+  updateMessage(args: { channel: string; ts: string; text: string; blocks?: unknown[]; metadata?: MessageMetadata }): Promise<void>;
   postEphemeral(args: { channel: string; user: string; text: string; blocks?: unknown[] }): Promise<void>;
   openView(triggerId: string, view: unknown): Promise<{ id: string }>;
   pushView(triggerId: string, view: unknown): Promise<{ id: string }>;
@@ -73,12 +74,12 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
   });
   const blocks = (b?: unknown[]) => (b ? { blocks: b as (Block | KnownBlock)[] } : {});
   return {
-    async postMessage({ channel, text, blocks: b, threadTs }) {
-      const res = await client.chat.postMessage({ channel, text, ...blocks(b), ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false });
+    async postMessage({ channel, text, blocks: b, threadTs, metadata }) {
+      const res = await client.chat.postMessage({ channel, text, ...blocks(b), ...(threadTs ? { thread_ts: threadTs } : {}), ...(metadata ? { metadata } : {}), unfurl_links: false, unfurl_media: false });
       return { channel: res.channel ?? channel, ts: res.ts ?? '' };
     },
-    async updateMessage({ channel, ts, text, blocks: b }) {
-      await client.chat.update({ channel, ts, text, ...blocks(b) });
+    async updateMessage({ channel, ts, text, blocks: b, metadata }) {
+      await client.chat.update({ channel, ts, text, ...blocks(b), ...(metadata ? { metadata } : {}) });
     },
     async postEphemeral({ channel, user, text, blocks: b }) {
       await client.chat.postEphemeral({ channel, user, text, ...blocks(b) });

@@ -13,6 +13,7 @@ import { AppError } from '../../src/app/errors.js';
 import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
 import { createTestDatabase } from '../support/test-db.js';
 import { USERS } from '../support/test-app.js';
+import { renderQueued } from '../support/event-renderer.js';
 import { verbContext } from '../support/verb-context.js';
 
 describe('the evidence verbs', () => {
@@ -171,10 +172,12 @@ describe('the evidence verbs', () => {
       expect((await claimRow(iso.id)).ownerId).toBe(USERS.owner2);
       expect((await claimRow(s.claim('nist-ai-rmf', 'MAP 1.1').id)).ownerId).toBe(USERS.owner);
       const [card] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `post:evidence-card:${s.systemId}:${USERS.owner2}`));
-      expect(JSON.stringify(card!.payload)).toContain(iso.id);
+      expect(card).toMatchObject({ kind: 'evidence.card.v1', payload: { systemId: s.systemId, ownerId: USERS.owner2 }, cardKey: `evidence-card:${s.systemId}:${USERS.owner2}` });
+      expect((await renderQueued(database.db, card!)).json).toContain(iso.id);
       const [old] = await database.db.select().from(outboxMessages)
         .where(like(outboxMessages.idempotencyKey, `update:evidence-card:${s.systemId}:${USERS.owner}:%`)).orderBy(sql`${outboxMessages.createdAt} desc`);
-      expect(JSON.stringify(old!.payload)).toContain(`now with <@${USERS.owner2}>`);
+      expect(old).toMatchObject({ kind: 'evidence.card.v1', payload: { systemId: s.systemId, ownerId: USERS.owner } });
+      expect((await renderQueued(database.db, old!, true)).json).toContain(`now with <@${USERS.owner2}>`);
     });
 
     it('refuses a value that is not a Slack user and a stranger', async () => {

@@ -8,6 +8,7 @@ import { createSlackGateway } from '../../src/slack/gateway.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { createTestDatabase, onPostgres } from '../support/test-db.js';
 import { silentLogger } from '../support/logger.js';
+import { testRenderer } from '../support/event-renderer.js';
 
 describe('the outbox dispatcher', () => {
   let database: Database & { url?: string };
@@ -17,7 +18,7 @@ describe('the outbox dispatcher', () => {
   afterEach(async () => { fake.clearFaults(); await database.db.execute(sql`delete from outbox_messages`); });
 
   const dispatcher = (db = database.db, clock?: () => Date) =>
-    new OutboxDispatcher({ db, gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: fake.apiUrl, timeoutMs: 2000 }), logger: silentLogger, ...(clock ? { clock } : {}) });
+    new OutboxDispatcher({ db, renderer: testRenderer(db), gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: fake.apiUrl, timeoutMs: 2000 }), logger: silentLogger, ...(clock ? { clock } : {}) });
   const rowOf = async (key: string) => (await database.db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, key)))[0]!;
   const post = (key: string, channel = 'C0GOV', extra: object = {}) =>
     enqueue(database.db, { kind: 'slack.post.v1', channel, text: `message ${key}`, ...extra }, { idempotencyKey: key });
@@ -72,7 +73,7 @@ describe('the outbox dispatcher', () => {
 
   it('treats a network failure as transient', async () => {
     await enqueue(database.db, { kind: 'slack.post.v1', channel: 'C0GOV', text: 'x' }, { idempotencyKey: 'net' });
-    const broken = new OutboxDispatcher({ db: database.db, gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: 'http://127.0.0.1:1/api/', timeoutMs: 500 }), logger: silentLogger });
+    const broken = new OutboxDispatcher({ db: database.db, renderer: testRenderer(database.db), gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: 'http://127.0.0.1:1/api/', timeoutMs: 500 }), logger: silentLogger });
     await broken.runOnce();
     expect(await rowOf('net')).toMatchObject({ status: 'pending' });
     expect((await rowOf('net')).lastError).toMatch(/request failed/);

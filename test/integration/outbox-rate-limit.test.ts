@@ -8,6 +8,7 @@ import { createSlackGateway } from '../../src/slack/gateway.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { createTestDatabase } from '../support/test-db.js';
 import { silentLogger } from '../support/logger.js';
+import { testRenderer } from '../support/event-renderer.js';
 
 describe('the outbox dispatcher under Slack rate limits', () => {
   let database: Database;
@@ -20,7 +21,7 @@ describe('the outbox dispatcher under Slack rate limits', () => {
       await enqueue(database.db, { kind: 'slack.post.v1', channel: `U0RATE${i}`, text: `paced ${i}` }, { idempotencyKey: `paced-${i}` });
     }
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    const dispatcher = new OutboxDispatcher({ db: database.db, gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: fake.apiUrl }), logger: silentLogger });
+    const dispatcher = new OutboxDispatcher({ db: database.db, renderer: testRenderer(database.db), gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: fake.apiUrl }), logger: silentLogger });
 
     const { pending } = await dispatcher.drain(20_000);
 
@@ -38,7 +39,7 @@ describe('the outbox dispatcher under Slack rate limits', () => {
     for (let i = 0; i < 25; i++) {
       await enqueue(database.db, { kind: 'slack.post.v1', channel: `U0WIN${i}`, text: `windowed ${i}` }, { idempotencyKey: `windowed-${i}` });
     }
-    const dispatcher = new OutboxDispatcher({ db: database.db, gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: fake.apiUrl }), logger: silentLogger });
+    const dispatcher = new OutboxDispatcher({ db: database.db, renderer: testRenderer(database.db), gateway: createSlackGateway({ token: 'xoxb-test', apiUrl: fake.apiUrl }), logger: silentLogger });
 
     const { pending } = await dispatcher.drain(20_000);
 

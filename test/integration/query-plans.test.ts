@@ -8,7 +8,8 @@ import { loadOverdueItems } from '../../src/app/sweep/overdue-items.js';
 import { loadDigestFacts } from '../../src/db/repos/digest-facts.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { silentLogger } from '../support/logger.js';
-import { refreshEvidenceCard } from '../../src/app/notify/evidence-card.js';
+import { testRenderer } from '../support/event-renderer.js';
+import { refreshEvidenceCard } from '../../src/app/evidence/evidence-card.js';
 import { findLikelyDuplicates, findSystemByName } from '../../src/db/repos/systems.js';
 
 // Tables that grow with the organisation: a query on them must be able to use an index.
@@ -53,7 +54,7 @@ describe.runIf(onPostgres())('hot queries on PostgreSQL', () => {
   });
 
   it('the outbox claims due messages through an index', async () => {
-    const d = new OutboxDispatcher({ db, gateway: {} as never, logger: silentLogger });
+    const d = new OutboxDispatcher({ db, renderer: testRenderer(db), gateway: {} as never, logger: silentLogger });
     expect(await seqScansIn(() => d.runOnce())).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { aiSystems, auditEvents, classifications, evidenceClaims, outboxMessages
 import { registerSystem } from '../../src/app/intake/register-system.js';
 import { overrideClassification } from '../../src/app/classification/override-classification.js';
 import { reclassifyInventory, versionHandle, inventoryNeedsReclassification } from '../../src/app/classification/reclassify-inventory.js';
-import { evidenceCardKey } from '../../src/app/notify/evidence-card.js';
+import { evidenceCardKey } from '../../src/app/evidence/evidence-card.js';
 import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../../src/domain/catalog/versions.js';
 import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
 import type { ClassificationChange } from '../../src/domain/reclassification.js';

@@ -7,6 +7,7 @@ import { aiSystems, evidenceClaims, outboxMessages } from '../../src/db/schema/i
 import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
 import type { OutboxMessage } from '../../src/outbox/messages.js';
 import { USERS } from './test-app.js';
+import { testRenderer } from './event-renderer.js';
 import { verbContext } from './verb-context.js';
 
 export const DAY = 86_400_000;
@@ -35,12 +36,38 @@ export async function quietSystem(db: Db, name: string, registeredAt: Date, opts
   return result.systemId;
 }
 
-export interface QueuedMessage { id: string; idempotencyKey: string; status: string; nextAttemptAt: Date; message: OutboxMessage }
+export interface QueuedMessage {
+  id: string; idempotencyKey: string; status: string; nextAttemptAt: Date; kind: string; cardKey: string | null; payload: unknown;
+  /** The message the row carries, or for an event row the message it renders to now; null when the renderer would skip it. */
+  message: OutboxMessage;
+}
+
+type OutboxRow = typeof outboxMessages.$inferSelect;
+
+/**
+ * A row as a finished message. Event rows are rendered as the dispatcher would render them now: an
+ * update row (keyed `update:`) edits its card, any other posts it.
+ */
+async function asMessage(db: Db, row: OutboxRow): Promise<OutboxMessage | null> {
+  if (row.kind === 'slack.post.v1' || row.kind === 'slack.update.v1') return row.payload as OutboxMessage;
+  const existing = row.idempotencyKey.startsWith('update:');
+  const rendered = await testRenderer(db).render({ kind: row.kind, payload: row.payload, asOf: row.asOf ?? row.createdAt, cardKey: row.cardKey, existing });
+  if ('skip' in rendered) return null;
+  const m = rendered.message;
+  const content = { text: m.text, ...(m.blocks ? { blocks: m.blocks as Record<string, unknown>[] } : {}) };
+  if (existing && row.cardKey) return { kind: 'slack.update.v1', key: row.cardKey, ...content };
+  return { kind: 'slack.post.v1', channel: m.channel ?? '', ...content, ...(m.threadKey ? { threadKey: m.threadKey } : {}), ...(row.cardKey ? { storeAs: row.cardKey } : {}) };
+}
 
 /** Outbox rows, oldest first, optionally those whose idempotency key starts with a prefix. */
 export async function queued(db: Db, keyPrefix?: string): Promise<QueuedMessage[]> {
   const rows = await db.select().from(outboxMessages).where(keyPrefix ? like(outboxMessages.idempotencyKey, `${keyPrefix}%`) : undefined).orderBy(outboxMessages.createdAt, outboxMessages.id);
-  return rows.map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, status: r.status, nextAttemptAt: r.nextAttemptAt, message: r.payload as OutboxMessage }));
+  const out: QueuedMessage[] = [];
+  for (const r of rows) {
+    const message = await asMessage(db, r);
+    if (message) out.push({ id: r.id, idempotencyKey: r.idempotencyKey, status: r.status, nextAttemptAt: r.nextAttemptAt, kind: r.kind, cardKey: r.cardKey, payload: r.payload, message });
+  }
+  return out;
 }
 
 /** Escalation posts queued for the governance channel, with their card key. */
@@ -57,9 +84,8 @@ export async function postsTo(db: Db, channel: string) {
 
 /** Updates queued for a stored message key. */
 export async function updatesOf(db: Db, key: string) {
-  const rows = await db.select().from(outboxMessages)
-    .where(and(eq(outboxMessages.kind, 'slack.update.v1'), sql`${outboxMessages.payload}->>'key' = ${key}`)).orderBy(outboxMessages.createdAt, outboxMessages.id);
-  return rows.map((r) => ({ status: r.status, body: JSON.stringify((r.payload as { blocks?: unknown }).blocks), text: (r.payload as { text: string }).text }));
+  const rows = (await queued(db)).filter((r) => r.message.kind === 'slack.update.v1' && r.message.key === key);
+  return rows.map((r) => ({ status: r.status, body: JSON.stringify(r.message.blocks), text: r.message.text }));
 }
 
 export const countRows = async (db: Db, keys: string[]) =>

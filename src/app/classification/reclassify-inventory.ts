@@ -21,7 +21,7 @@ import {
 } from '../../slack/views/reclassification.js';
 import { recordAudit, recordAudits, type AuditEntry } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { refreshEvidenceCards } from '../notify/evidence-card.js';
+import { refreshEvidenceCards } from '../evidence/evidence-card.js';
 import { sendReviewCard } from '../notify/review-card.js';
 
 const DAY_MS = 86_400_000;

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor } from './claim-access.js';
-import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { refreshEvidenceCard } from './evidence-card.js';
 import { showExceptionCard } from '../notify/exception-card.js';
 import { noteInSystemThread } from '../notify/system-thread.js';
 

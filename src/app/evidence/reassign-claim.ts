@@ -5,7 +5,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor } from './claim-access.js';
-import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { refreshEvidenceCard } from './evidence-card.js';
 
 /** The modal's one field: problems with the chosen person are shown under it. */
 export const REASSIGN_FIELD = 'new_owner';

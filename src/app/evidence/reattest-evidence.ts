@@ -10,7 +10,7 @@ import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor, type ClaimRow } from './claim-access.js';
 import { systemSnapshot } from './system-snapshot.js';
-import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { refreshEvidenceCard } from './evidence-card.js';
 import { noteInSystemThread } from '../notify/system-thread.js';
 import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
 

@@ -9,7 +9,7 @@ import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor } from './claim-access.js';
 import { reuseTarget } from './reuse-candidates.js';
-import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { refreshEvidenceCard } from './evidence-card.js';
 import { noteInSystemThread } from '../notify/system-thread.js';
 
 /** The modal's one field: a refusal is shown under it. */

@@ -13,7 +13,7 @@ import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor } from './claim-access.js';
 import { localDate } from '../../domain/calendar-dates.js';
 import { systemSnapshot } from './system-snapshot.js';
-import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { refreshEvidenceCard } from './evidence-card.js';
 import { noteInSystemThread } from '../notify/system-thread.js';
 
 export interface SubmitEvidenceInput {

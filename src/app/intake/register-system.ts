@@ -12,7 +12,7 @@ import { buildProhibitedAlert } from '../../slack/views/prohibited-alert.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { invalid } from '../errors.js';
-import { refreshEvidenceCard } from '../notify/evidence-card.js';
+import { refreshEvidenceCard } from '../evidence/evidence-card.js';
 
 const DAY_MS = 86_400_000;
 

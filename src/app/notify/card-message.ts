@@ -15,7 +15,7 @@ export interface CardContent { text: string; blocks: Block[] }
  * statements. Other verbs post under the bare key as idempotency key, so both spellings count, and so
  * does a delivered message.
  */
-async function cardsPosted(tx: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
+export async function cardsPosted(tx: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const queued = await tx.select({ idempotencyKey: outboxMessages.idempotencyKey }).from(outboxMessages)
     .where(inList(outboxMessages.idempotencyKey, keys.flatMap((k) => [`post:${k}`, k])));

@@ -11,7 +11,7 @@ import type { LifecycleStage } from '../../domain/vocabulary.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { systemSnapshot } from '../evidence/system-snapshot.js';
-import { refreshEvidenceCards } from '../notify/evidence-card.js';
+import { refreshEvidenceCards } from '../evidence/evidence-card.js';
 
 const DAY_MS = 86_400_000;
 const ANSWERED = ['submitted', 'reused'];

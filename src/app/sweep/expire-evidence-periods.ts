@@ -2,7 +2,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { refreshEvidenceCards } from '../notify/evidence-card.js';
+import { refreshEvidenceCards } from '../evidence/evidence-card.js';
 import { byCodePoint } from '../../domain/ordering.js';
 
 const CLAIMS_PER_STATEMENT = 5_000;

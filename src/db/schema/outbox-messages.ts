@@ -11,6 +11,13 @@ export const outboxMessages = pgTable('outbox_messages', {
   kind: text('kind').notNull(),
   payload: jsonb('payload').notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
+  /**
+   * The Slack message (or canvas) this row posts or edits, when it is one record's card: pending rows of
+   * one card are coalesced into the newest, and no two rows of one card are delivered at once.
+   */
+  cardKey: text('card_key'),
+  /** The time of the change that queued an event: the renderer reads state and words relative dates as of it. */
+  asOf: instant('as_of'),
   status: text('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
@@ -23,6 +30,7 @@ export const outboxMessages = pgTable('outbox_messages', {
 }, (t) => [
   uniqueIndex('outbox_messages_idempotency').on(t.idempotencyKey),
   index('outbox_messages_due').on(t.status, t.nextAttemptAt),
+  index('outbox_messages_card').on(t.cardKey, t.status),
 ]);
 
 /** Messages that are edited in place later (evidence cards, escalation cards): where they live in Slack. */
