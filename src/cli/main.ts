@@ -19,14 +19,6 @@ ${COMMANDS.map((c) => `  ${c.usage.padEnd(USAGE_WIDTH)}  ${c.summary}`).join('\n
 Settings come from the environment and a .env file in the current folder (see README.md).
 Exit status: 0 success, 1 runtime failure, 2 bad usage or input.`;
 
-export interface CliCommand {
-  readonly name: string;
-  readonly usage: string;
-  readonly summary: string;
-  readonly scope: ConfigScope;
-  run(args: string[], rt: Runtime, io: CliIo): Promise<number>;
-}
-
 /** Runs one command and returns its exit status; the caller decides whether to exit the process. */
 export async function runCli(argv: string[], io: CliIo, opts: { runtime?: (scope: ConfigScope) => Promise<Runtime> } = {}): Promise<number> {
   const [name, ...args] = argv;

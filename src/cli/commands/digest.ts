@@ -1,4 +1,4 @@
-import type { CliCommand } from '../main.js';
+import type { CliCommand } from '../command.js';
 import { parseFlags, parseNow, requireFormat } from '../args.js';
 import { JOBS } from '../../jobs/registry.js';
 import type { DigestResult } from '../../app/digest/post-digest.js';

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../main.js';
+import type { CliCommand } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { EXPORTS } from '../../app/exports/index.js';
 

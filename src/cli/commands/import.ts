@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { CliCommand } from '../main.js';
+import type { CliCommand } from '../command.js';
 import { parseFlags, requireFormat } from '../args.js';
 import { EXIT, UsageError } from '../io.js';
 import { importInventory } from '../../app/intake/import-inventory.js';

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../main.js';
+import type { CliCommand } from '../command.js';
 import { migrateCommand } from './migrate.js';
 import { sweepCommand } from './sweep.js';
 import { digestCommand } from './digest.js';

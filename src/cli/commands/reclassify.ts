@@ -1,4 +1,4 @@
-import type { CliCommand } from '../main.js';
+import type { CliCommand } from '../command.js';
 import { parseFlags, requireFormat } from '../args.js';
 import { EXIT } from '../io.js';
 import { reclassifyInventory, type ReclassifyResult, type SystemReclassification } from '../../app/classification/reclassify-inventory.js';
