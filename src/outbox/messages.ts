@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 // Block Kit is validated by Slack; here we only check the envelope. Versioned kinds let a new
 // release change a payload while rows written by the old one are still delivered.
-const Blocks = z.array(z.record(z.string(), z.unknown())).max(50);
+// Any: Slack's block interfaces carry no index signature, and rows of every release must still parse.
+const Block = z.custom<{ type: string; [field: string]: any }>((v) => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string', 'a Block Kit block');
+const Blocks = z.array(Block).max(50);
 
 export const PostMessage = z.object({
   kind: z.literal('slack.post.v1'),

@@ -54,7 +54,7 @@ async function asMessage(db: Db, row: OutboxRow): Promise<OutboxMessage | null> 
   const rendered = await testRenderer(db).render({ kind: row.kind, payload: row.payload, asOf: row.asOf ?? row.createdAt, cardKey: row.cardKey, existing });
   if ('skip' in rendered) return null;
   const m = rendered.message;
-  const content = { text: m.text, ...(m.blocks ? { blocks: m.blocks as Record<string, unknown>[] } : {}) };
+  const content = { text: m.text, ...(m.blocks ? { blocks: m.blocks as { type: string }[] } : {}) };
   if (existing && row.cardKey) return { kind: 'slack.update.v1', key: row.cardKey, ...content };
   return { kind: 'slack.post.v1', channel: m.channel ?? '', ...content, ...(m.threadKey ? { threadKey: m.threadKey } : {}), ...(row.cardKey ? { storeAs: row.cardKey } : {}) };
 }

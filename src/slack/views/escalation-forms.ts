@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { VIEWS } from '../ids.js';
 import { context, datePicker, input, modal, textInput, usersSelect, type Block } from './blocks.js';
 
@@ -7,7 +8,7 @@ export const REASSIGN_BLOCKS = { owner: 'new_owner' } as const;
 /** Where the escalation was clicked, carried to the submission so the same card is edited. */
 export interface EscalationFormMeta { itemRef: string; channel?: string | undefined; ts?: string | undefined }
 
-export function buildEscalationSnoozeView(meta: EscalationFormMeta): Block {
+export function buildEscalationSnoozeView(meta: EscalationFormMeta): ModalView {
   return modal({
     callbackId: VIEWS.escalationSnooze, title: 'Snooze escalation', submit: 'Snooze', privateMetadata: JSON.stringify(meta),
     blocks: [
@@ -18,7 +19,7 @@ export function buildEscalationSnoozeView(meta: EscalationFormMeta): Block {
   });
 }
 
-export function buildEscalationReassignView(meta: EscalationFormMeta): Block {
+export function buildEscalationReassignView(meta: EscalationFormMeta): ModalView {
   return modal({
     callbackId: VIEWS.escalationReassign, title: 'Reassign', submit: 'Reassign', privateMetadata: JSON.stringify(meta),
     blocks: [

@@ -1,3 +1,4 @@
+import type { Button } from '@slack/types';
 import { localDate } from '../../domain/calendar-dates.js';
 import { ACTIONS } from '../ids.js';
 import { escapeText, mention, truncate } from '../escape.js';
@@ -24,7 +25,7 @@ export function buildExceptionCard(m: ExceptionCardModel): { text: string; block
   const blocks: Block[] = [
     section(`:warning: *Exception on ${name}* (\`${e.systemId}\`) · ${tier} · owner ${mention(m.system.ownerId)}\n${escapeText(truncate(e.reason, 1500))}\n_Opened by ${mention(e.openedBy)}${from}; to be resolved by ${day(e.dueAt)}._`),
   ];
-  const buttons: Block[] = [];
+  const buttons: Button[] = [];
   switch (e.status) {
     case 'risk_accepted':
       blocks.push(section(`:shield: *Risk accepted* by ${mention(e.acceptedBy ?? '')} until ${day(e.acceptedUntil)}.\n*Rationale:* ${escapeText(truncate(e.rationale ?? '', 1200))}`));

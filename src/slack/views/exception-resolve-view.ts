@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { VIEWS } from '../ids.js';
 import { context, datePicker, input, modal, textInput, usersSelect, type Block } from './blocks.js';
 
@@ -16,7 +17,7 @@ export const EXCEPTION_RESOLVE_BLOCKS = {
  * Risk acceptance (rationale, expiry) or corrective action (what, owner, due date) for one exception.
  * Opened straight from the click; the verb re-checks the exception and who may resolve it.
  */
-export function buildExceptionResolveView(m: { exceptionId: string; resolution: ExceptionResolution; defaultActionDue: string; defaultOwnerId?: string }): Block {
+export function buildExceptionResolveView(m: { exceptionId: string; resolution: ExceptionResolution; defaultActionDue: string; defaultOwnerId?: string }): ModalView {
   const B = EXCEPTION_RESOLVE_BLOCKS;
   const blocks: Block[] = m.resolution === 'accept_risk'
     ? [

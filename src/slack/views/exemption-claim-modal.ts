@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { CLAIMABLE_CO_EXEMPTIONS } from '../../domain/classification/colorado-exemptions.js';
 import { VIEWS } from '../ids.js';
 import { escapeText } from '../escape.js';
@@ -8,7 +9,7 @@ export const EXEMPTION_BLOCKS = { exemption: 'exemption', justification: 'justif
 const OPTIONS = CLAIMABLE_CO_EXEMPTIONS.map((x) => option(x.name, x.id, x.ref));
 
 /** The owner's claim of a Colorado SB 26-189 exemption: which one, and the facts that make it apply. */
-export function buildExemptionClaimModal(a: { systemId: string; systemName: string }): Block {
+export function buildExemptionClaimModal(a: { systemId: string; systemName: string }): ModalView {
   return modal({
     callbackId: VIEWS.exemptionClaim,
     title: 'Claim an exemption',

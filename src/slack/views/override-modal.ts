@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { RISK_TIERS, SOURCES, WORK_KINDS } from '../../domain/vocabulary.js';
 import { VIEWS } from '../ids.js';
 import { escapeText } from '../escape.js';
@@ -7,7 +8,7 @@ import { TIER_LABELS, sourceLabel } from './classification-text.js';
 export const OVERRIDE_BLOCKS = { choice: 'choice', justification: 'justification' } as const;
 
 /** One select of "outcome → new value" pairs keeps the form to two fields. */
-export function buildOverrideModal(a: { systemId: string; systemName: string; current: { tier: string; primarySource: string; workKind: string; cadenceDays: number | null } }): Block {
+export function buildOverrideModal(a: { systemId: string; systemName: string; current: { tier: string; primarySource: string; workKind: string; cadenceDays: number | null } }): ModalView {
   const groups = [
     { label: 'EU AI Act tier', options: RISK_TIERS.map((t) => option(`Tier: ${TIER_LABELS[t]}`, `tier=${t}`)) },
     { label: 'Primary source', options: SOURCES.map((s) => option(`Primary source: ${sourceLabel(s)}`, `primarySource=${s}`)) },

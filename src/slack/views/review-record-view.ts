@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { DECISION_CHANGES, REVIEW_RESULTS, REVIEW_RESULT_LABELS } from '../../domain/review-outcome.js';
 import { VIEWS } from '../ids.js';
 import { escapeText } from '../escape.js';
@@ -36,7 +37,7 @@ export interface ReviewFormModel {
 }
 
 /** The review record modal; private_metadata carries only the review id, checked again on submit. */
-export function buildReviewRecordView(m: ReviewFormModel): Block {
+export function buildReviewRecordView(m: ReviewFormModel): ModalView {
   const B = REVIEW_BLOCKS;
   const noChange = option('No: nothing to approve', NO_CHANGE);
   const blocks: Block[] = [

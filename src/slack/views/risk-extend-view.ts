@@ -1,9 +1,10 @@
+import type { ModalView } from '@slack/types';
 import { VIEWS } from '../ids.js';
 import { context, datePicker, input, modal, textInput, type Block } from './blocks.js';
 
 export const RISK_EXTEND_BLOCKS = { until: 'extend_until', reason: 'extend_reason' } as const;
 
-export function buildRiskExtendView(m: { exceptionId: string }): Block {
+export function buildRiskExtendView(m: { exceptionId: string }): ModalView {
   return modal({
     callbackId: VIEWS.riskExtend, title: 'Extend acceptance', submit: 'Extend',
     privateMetadata: JSON.stringify({ exceptionId: m.exceptionId }),

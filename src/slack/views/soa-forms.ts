@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { CONTROL_FIELDS } from '../../app/soa/decide-control.js';
 import { SCOPE_FIELDS } from '../../app/soa/record-aims-scope.js';
 import { ISO_ANNEX_A_CONTROLS, ISO_ANNEX_A_GROUPS, NIST_FUNCTIONS, NIST_SUBCATEGORIES } from '../../domain/catalog/index.js';
@@ -25,7 +26,7 @@ const nistGroups = () => NIST_FUNCTIONS.map((f) => ({
 }));
 
 /** Decide on one Annex A control (owner, applicability, justification), or give a NIST AI RMF outcome its owner. */
-export function buildSoaControlView(m: { framework: 'iso-42001' | 'nist-ai-rmf' }): Block {
+export function buildSoaControlView(m: { framework: 'iso-42001' | 'nist-ai-rmf' }): ModalView {
   const iso = m.framework === 'iso-42001';
   return modal({
     callbackId: VIEWS.soaControl, title: iso ? 'Decide on a control' : 'Owner of an outcome', submit: 'Record',
@@ -46,7 +47,7 @@ export function buildSoaControlView(m: { framework: 'iso-42001' | 'nist-ai-rmf' 
 }
 
 /** The AIMS scope: a short statement, the AI systems (all, or those chosen) and the organisational units. */
-export function buildAimsScopeView(m: { statement?: string | null; units?: string[] } = {}): Block {
+export function buildAimsScopeView(m: { statement?: string | null; units?: string[] } = {}): ModalView {
   return modal({
     callbackId: VIEWS.soaScope, title: 'AIMS scope', submit: 'Record',
     blocks: [

@@ -11,7 +11,7 @@ const since = new Date('2026-03-02T10:00:00Z');
 const item = (o: Partial<OverdueItem> = {}): OverdueItem => ({
   kind: 'review', id: 'rev_1', systemId: 'sys_1', systemName: 'Ranker', ownerId: 'U0OWNER1', tier: 'high', dueAt: since, acceptedUntil: null, what: 'scheduled review', ...o,
 });
-const actionIds = (blocks: Record<string, unknown>[]) => blocks.flatMap((b) => ((b.elements as { action_id?: string }[] | undefined) ?? []).map((e) => e.action_id)).filter(Boolean);
+const actionIds = (blocks: readonly object[]) => blocks.flatMap((b) => (((b as { elements?: unknown }).elements as { action_id?: string }[] | undefined) ?? []).map((e) => e.action_id)).filter(Boolean);
 const text = (m: { blocks: unknown[] }) => mrkdwnTexts(m.blocks).join('\n');
 
 describe('an escalation card', () => {

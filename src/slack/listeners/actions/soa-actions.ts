@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { forbidden } from '../../../app/errors.js';
 import { SOA_ADMINS_ONLY } from '../../../app/soa/decide-control.js';
@@ -9,7 +10,7 @@ import { clickContext } from './tell-clicker.js';
 
 // The forms open straight from the click (the admin list is configuration, no database read), and the verbs check again.
 
-function openForm(deps: SlackDeps, build: () => Record<string, unknown>) {
+function openForm(deps: SlackDeps, build: () => ModalView) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     if (!clickContext(deps, args.body).actor.isAdmin) throw forbidden(SOA_ADMINS_ONLY);

@@ -17,7 +17,7 @@ export const clickedMessage = (body: BlockAction) => ({ channel: body.container?
 export async function tellClicker(deps: SlackDeps, args: ButtonArgs, message: { text: string; blocks?: Block[] }): Promise<void> {
   const { body } = args;
   if (body.response_url) {
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
   } else if (body.channel?.id) {
     await deps.gateway.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message });
   } else {

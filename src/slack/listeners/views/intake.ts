@@ -29,7 +29,7 @@ async function handleIntakeStartSubmission({ ack, view }: Args): Promise<void> {
   const meta = StartMeta.parse({ kind: single(values, START_BLOCKS.kind), trigger: single(values, START_BLOCKS.trigger) });
   const privateMetadata = JSON.stringify(meta);
   const next = meta.kind === 'ai_system' ? buildSystemDetailsView({ privateMetadata }) : buildRequestDetailsView({ kind: meta.kind, trigger: meta.trigger, privateMetadata });
-  await ack({ response_action: 'push', view: next as never });
+  await ack({ response_action: 'push', view: next });
 }
 
 /** Step 2 → step 3: validate like the CSV import, classify, and show the outcome before anything is stored. */
@@ -42,7 +42,7 @@ function handleIntakeDetailsSubmission(deps: SlackDeps) {
       return;
     }
     const draft = await draftIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), facts: parsed.value });
-    await ack({ response_action: 'push', view: buildIntakeReviewView(draft) as never });
+    await ack({ response_action: 'push', view: buildIntakeReviewView(draft) });
   };
 }
 

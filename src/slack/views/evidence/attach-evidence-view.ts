@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { ARTIFACT_KINDS, ARTIFACT_KIND_LABELS, EVIDENCE_FIELDS } from '../../../domain/evidence-artifact.js';
 import { SHORT_SOURCE_LABELS } from '../../../domain/classification/wording.js';
 import type { Source } from '../../../domain/vocabulary.js';
@@ -14,12 +15,12 @@ const TITLE = 'Attach as evidence';
 const CRITERIA = [option('Yes — the message meets them', 'yes'), option('No — it does not meet them (yet)', 'no')];
 
 /** Shown the moment the shortcut is used, while the claims and the message link are looked up. */
-export function buildAttachEvidenceLoadingView(): Block {
+export function buildAttachEvidenceLoadingView(): ModalView {
   return modal({ callbackId: VIEWS.attachEvidence, title: TITLE, close: 'Close', blocks: [section(':hourglass_flowing_sand: Finding your open evidence requests…')] });
 }
 
 /** Nothing to attach to, or no link to the message: said plainly, with no form to fill in. */
-export function buildAttachEvidenceNoticeView(text: string): Block {
+export function buildAttachEvidenceNoticeView(text: string): ModalView {
   return modal({ callbackId: VIEWS.attachEvidence, title: TITLE, close: 'Close', blocks: [section(text)] });
 }
 
@@ -33,7 +34,7 @@ const claimOption = (c: OpenClaim) => option(
 /** The form: which of my open claims the message proves, and the facts every artifact carries. */
 export function buildAttachEvidenceView(args: {
   claims: OpenClaim[]; permalink: string; messageText: string; messageDay: string; privateMetadata: string;
-}): Block {
+}): ModalView {
   const b = ATTACH_EVIDENCE_BLOCKS;
   const options = args.claims.slice(0, MAX_ATTACHABLE_CLAIMS).map(claimOption);
   const cut = args.claims.length > options.length ? ` You have more than ${MAX_ATTACHABLE_CLAIMS}: these are the ${options.length} due first.` : '';

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { VIEWS } from '../../ids.js';
 import { context, input, modal, textInput, type Block } from '../blocks.js';
 import { claimHeading, type ClaimHeading } from './claim-context.js';
@@ -5,7 +6,7 @@ import { claimHeading, type ClaimHeading } from './claim-context.js';
 export const CANNOT_PROVIDE_BLOCK = 'reason';
 
 /** Can't provide: the reason becomes an exception the governance forum resolves. */
-export function buildCannotProvideView(args: { claim: ClaimHeading; systemName: string }): Block {
+export function buildCannotProvideView(args: { claim: ClaimHeading; systemName: string }): ModalView {
   return modal({
     callbackId: VIEWS.claimCannotProvide, title: "Can't provide", submit: 'Raise exception',
     privateMetadata: JSON.stringify({ claimId: args.claim.id }),

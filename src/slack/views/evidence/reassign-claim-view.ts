@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { VIEWS } from '../../ids.js';
 import { context, input, modal, usersSelect, type Block } from '../blocks.js';
 import { claimHeading, type ClaimHeading } from './claim-context.js';
@@ -5,7 +6,7 @@ import { claimHeading, type ClaimHeading } from './claim-context.js';
 export const REASSIGN_BLOCK = 'new_owner';
 
 /** Reassign one claim. Owners are mapped per source: the other sources' claims keep theirs. */
-export function buildReassignClaimView(args: { claim: ClaimHeading; systemName: string }): Block {
+export function buildReassignClaimView(args: { claim: ClaimHeading; systemName: string }): ModalView {
   return modal({
     callbackId: VIEWS.claimReassign, title: 'Reassign claim', submit: 'Reassign',
     privateMetadata: JSON.stringify({ claimId: args.claim.id }),

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { ARTIFACT_KIND_LABELS, type ArtifactKind } from '../../../domain/evidence-artifact.js';
 import type { ReuseDecision } from '../../../domain/evidence-reuse.js';
 import { VIEWS } from '../../ids.js';
@@ -24,14 +25,14 @@ const kindLabel = (k: string) => ARTIFACT_KIND_LABELS[k as ArtifactKind] ?? k;
 const optionText = (c: ReuseViewCandidate) => `${kindLabel(c.artifact.kind)} effective ${c.artifact.evidenceDate} · for ${c.from.requirementId}`;
 
 /** Shown the moment the button is clicked, while the candidates are checked: a trigger_id lives 3 seconds. */
-export function buildReuseLoadingView(): Block {
+export function buildReuseLoadingView(): ModalView {
   return modal({ callbackId: VIEWS.evidenceReuse, title: 'Reuse evidence', close: 'Close', blocks: [section(':hourglass_flowing_sand: Looking for evidence this claim may reuse…')] });
 }
 
 /** Only reusable artifacts can be chosen; the rest are listed with the condition that failed. */
 export function buildReuseEvidenceView(args: {
   claim: ClaimHeading; systemName: string; allowed: ReuseViewCandidate[]; refused: ReuseViewCandidate[]; unmapped: number; partners: { source: string; id: string }[];
-}): Block {
+}): ModalView {
   const blocks: Block[] = [...claimHeading(args.claim, args.systemName)];
   if (args.allowed.length) {
     const options = args.allowed.slice(0, 100).map((c) => option(optionText(c), c.artifact.id, c.artifact.description));

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { REATTEST_FIELDS } from '../../../domain/reattestation.js';
 import { VIEWS } from '../../ids.js';
 import { context, datePicker, input, modal, section, textInput, type Block } from '../blocks.js';
@@ -17,7 +18,7 @@ export function suggestedPeriodEnd(a: Pick<StillValidArtifact, 'periodFrom' | 'p
 }
 
 /** Still valid: confirm the artifact on record for a new period, with the date checked and a note. */
-export function buildStillValidView(args: { claim: ClaimHeading; systemName: string; artifact: StillValidArtifact; today: string }): Block {
+export function buildStillValidView(args: { claim: ClaimHeading; systemName: string; artifact: StillValidArtifact; today: string }): ModalView {
   const f = REATTEST_FIELDS;
   return modal({
     callbackId: VIEWS.evidenceStillValid, title: 'Still valid', submit: 'Confirm',

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { ARTIFACT_KINDS, ARTIFACT_KIND_LABELS, EVIDENCE_FIELDS, MAX_ARTIFACT_LINKS } from '../../../domain/evidence-artifact.js';
 import { EVIDENCE_FILE_TYPES, FILE_LIMITS_TEXT, MAX_EVIDENCE_FILES } from '../../../domain/evidence-files.js';
 import { VIEWS } from '../../ids.js';
@@ -8,7 +9,7 @@ import { claimHeading, type ClaimHeading } from './claim-context.js';
 export const CRITERIA_OPTIONS = [option('Yes — the artifact meets them', 'yes'), option('No — it does not meet them (yet)', 'no')];
 
 /** The Submit evidence form: an artifact is links or files, a kind, what it shows, its date and the period it covers. */
-export function buildSubmitEvidenceView(args: { claim: ClaimHeading; systemName: string; today: string }): Block {
+export function buildSubmitEvidenceView(args: { claim: ClaimHeading; systemName: string; today: string }): ModalView {
   const b = EVIDENCE_FIELDS;
   return modal({
     callbackId: VIEWS.evidenceSubmit,

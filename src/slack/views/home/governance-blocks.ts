@@ -11,7 +11,7 @@ interface ListItem { systemId: string; systemName: string; line: string }
 function shortList(blockId: string, title: string, count: number, items: ListItem[], none: string): Block[] {
   if (!count) return [section(`*${title}:* ${none}`)];
   const more = andMore(items.length, count, '');
-  const blocks = [section(`*${title}* (${count})\n${items.map((i) => `• ${i.line}`).join('\n')}${more ? `\n${more.trim()}` : ''}`)];
+  const blocks: Block[] = [section(`*${title}* (${count})\n${items.map((i) => `• ${i.line}`).join('\n')}${more ? `\n${more.trim()}` : ''}`)];
   const systems = [...new Map(items.map((i) => [i.systemId, i.systemName])).entries()];
   blocks.push(actions(blockId, systems.map(([id, name]) => button(`Open ${truncate(name, 60)}`, ACTIONS.openRecord, id))));
   return blocks;

@@ -1,3 +1,4 @@
+import type { HomeView } from '@slack/types';
 import type { HomeModel } from '../../../app/home/load-home.js';
 import { ACTIONS, SLASH_COMMAND } from '../../ids.js';
 import { mention } from '../../escape.js';
@@ -11,7 +12,7 @@ import { andMore, claimLine, day, reviewLine, systemLine } from './work-lines.js
  * far inside Slack's 100 blocks whatever the data: at most 3 + 12 (governance) + 4 (Statement of
  * Applicability) + 12 (systems) + 22 (claims, two blocks each) + 7 (reviews) = 60.
  */
-export function buildHomeView(m: HomeModel): Block {
+export function buildHomeView(m: HomeModel): HomeView {
   const { work: w, timeZone: tz, now } = m;
   const blocks: Block[] = [
     header('AI governance'),

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { Classification } from '../../../domain/classify-intake.js';
 import type { SystemFacts } from '../../../domain/system-facts.js';
 import { VIEWS } from '../../ids.js';
@@ -10,7 +11,7 @@ export interface LikelyDuplicate { id: string; name: string; why: string }
 export const REVIEW_BLOCKS = { note: 'note' } as const;
 
 /** Step 3: what the rules decided and why, before anything is stored. */
-export function buildIntakeReviewView(args: { draftId: string; facts: SystemFacts; classification: Classification; duplicates: LikelyDuplicate[] }): Block {
+export function buildIntakeReviewView(args: { draftId: string; facts: SystemFacts; classification: Classification; duplicates: LikelyDuplicate[] }): ModalView {
   const { facts, classification: c, duplicates } = args;
   const reasons = c.reasons.slice(0, 12).map((r) => `• ${escapeText(r)}`).join('\n');
   const blocks: Block[] = [

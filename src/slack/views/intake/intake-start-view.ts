@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { TRIGGERS } from '../../../domain/vocabulary.js';
 import { VIEWS } from '../../ids.js';
 import { input, modal, option, staticSelect, context, type Block } from '../blocks.js';
@@ -6,7 +7,7 @@ import { INTAKE_KINDS, INTAKE_KIND_LABELS, TRIGGER_LABELS } from './intake-kinds
 export const START_BLOCKS = { kind: 'kind', trigger: 'trigger' } as const;
 
 /** Step 1: what is affected and why now. Built without the database: it must open within the trigger's 3 s. */
-export function buildIntakeStartView(): Block {
+export function buildIntakeStartView(): ModalView {
   const kinds = INTAKE_KINDS.map((k) => option(INTAKE_KIND_LABELS[k], k));
   const triggers = TRIGGERS.map((t) => option(TRIGGER_LABELS[t], t));
   return modal({

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { Trigger } from '../../../domain/vocabulary.js';
 import { INCIDENT_SEVERITIES, type IncidentSeverity } from '../../../domain/statutory-deadlines.js';
 import { CHANGE_ASPECTS, type ChangeAspect } from '../../../domain/request-details.js';
@@ -31,7 +32,7 @@ const systemSelect = (optional: boolean, system?: { id: string; name: string }) 
 
 /** Step 2 for requests about a registered system: a change, an incident, a supplier change, an assurance request. */
 /** `system` pre-selects the system, for a form opened from that system's own card (Report change). */
-export function buildRequestDetailsView(args: { kind: Exclude<IntakeKind, 'ai_system'>; trigger: Trigger; privateMetadata: string; system?: { id: string; name: string } }): Block {
+export function buildRequestDetailsView(args: { kind: Exclude<IntakeKind, 'ai_system'>; trigger: Trigger; privateMetadata: string; system?: { id: string; name: string } }): ModalView {
   const blocks: Block[] = [context(`${args.system ? '' : 'Step 2 of 2 · '}${INTAKE_KIND_LABELS[args.kind]} · trigger: ${TRIGGER_LABELS[args.trigger]}`)];
   blocks.push(systemSelect(args.kind === 'assurance', args.system));
   if (args.kind === 'change') {

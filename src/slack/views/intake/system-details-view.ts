@@ -1,3 +1,4 @@
+import type { ModalView, PlainTextOption } from '@slack/types';
 import { ANNEX_III_BY_AREA, ART6_3_OPTIONS, PROHIBITED_PRACTICE_OPTIONS, TRANSPARENCY_DUTY_OPTIONS } from '../../../domain/catalog/index.js';
 import type { SystemFacts } from '../../../domain/system-facts.js';
 import { VIEWS } from '../../ids.js';
@@ -68,9 +69,9 @@ const CONDITIONS = [noCondition, ...ART6_3_OPTIONS.map((c) => option(c.optionTex
 const TRANSPARENCY = TRANSPARENCY_DUTY_OPTIONS.map((d) => option(d.optionText, d.duty));
 
 /** Step 2 for a new AI system: every inventory column of the contract, with the same names as block ids. */
-export function buildSystemDetailsView(args: { privateMetadata: string; initial?: Partial<SystemFacts> }): Block {
+export function buildSystemDetailsView(args: { privateMetadata: string; initial?: Partial<SystemFacts> }): ModalView {
   const f = args.initial ?? {};
-  const pick = <T extends { value: string }>(opts: T[], v: string | null | undefined) => opts.find((o) => o.value === v);
+  const pick = (opts: PlainTextOption[], v: string | null | undefined) => opts.find((o) => o.value === v);
   const yn = (v: boolean | undefined, dflt: boolean) => ((v ?? dflt) ? yes : no);
   const role = f.operatorRole;
   const provides = role === 'provider' || role === 'provider_and_deployer';

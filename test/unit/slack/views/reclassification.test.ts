@@ -10,7 +10,7 @@ const change = (o: Partial<ClassificationChange> = {}): ClassificationChange => 
 const system = (i: number, o: Partial<ReclassifiedSystem> = {}): ReclassifiedSystem => ({
   systemId: `sys_${i}`, name: `System <${i}>`, ownerId: 'U0OWNER1', change: change(), reviewId: `rev_${i}`, overrides: [], ...o,
 });
-const texts = (blocks: Record<string, unknown>[]) => JSON.stringify(blocks);
+const texts = (blocks: readonly object[]) => JSON.stringify(blocks);
 
 describe('the re-classification DM', () => {
   it('lists each changed system old → new with the reason and a Start review button, escaping names', () => {
