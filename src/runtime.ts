@@ -41,9 +41,10 @@ export async function openMigratedDatabase(config: Pick<Config, 'database'>, log
   return database;
 }
 
-export async function createRuntime(config: Config, logger: Logger, existing?: Database): Promise<Runtime> {
+/** `outboxClock` lets a test run the outbox's waits (backoff, probes) on its own time; it defaults to the wall clock. */
+export async function createRuntime(config: Config, logger: Logger, existing?: Database, opts: { outboxClock?: () => Date } = {}): Promise<Runtime> {
   const database = await openMigratedDatabase(config, logger, existing);
   const gateway = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl });
-  const dispatcher = new OutboxDispatcher({ db: database.db, gateway, logger: logger.child({ component: 'outbox' }) });
+  const dispatcher = new OutboxDispatcher({ db: database.db, gateway, logger: logger.child({ component: 'outbox' }), ...(opts.outboxClock ? { clock: opts.outboxClock } : {}) });
   return { config, database, gateway, dispatcher, policy: policyFrom(config), logger };
 }
