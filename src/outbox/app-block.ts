@@ -10,11 +10,9 @@ export type AppBlockReport =
 export interface AppBlockOptions {
   logger: Logger;
   now: () => number;
-  /** The first probe waits this long; each failed one doubles the wait, up to maxProbeMs. */
-  firstProbeMs?: number;
-  maxProbeMs?: number;
 }
 
+/** The first probe waits this long; each failed one doubles the wait, up to MAX_PROBE_MS. */
 const FIRST_PROBE_MS = 5_000;
 const MAX_PROBE_MS = 5 * 60_000;
 
@@ -30,17 +28,11 @@ const MAX_PROBE_MS = 5 * 60_000;
 export class AppBlock {
   private reason: string | undefined;
   private nextProbeAt = 0;
-  private probeDelayMs: number;
+  private probeDelayMs = FIRST_PROBE_MS;
   private episode: { reason: string; since: number } | undefined;
   private probing: Promise<boolean> | undefined;
-  private readonly firstProbeMs: number;
-  private readonly maxProbeMs: number;
 
-  constructor(private readonly opts: AppBlockOptions) {
-    this.firstProbeMs = opts.firstProbeMs ?? FIRST_PROBE_MS;
-    this.maxProbeMs = opts.maxProbeMs ?? MAX_PROBE_MS;
-    this.probeDelayMs = this.firstProbeMs;
-  }
+  constructor(private readonly opts: AppBlockOptions) {}
 
   get blocked(): boolean {
     return this.reason !== undefined;
@@ -83,7 +75,7 @@ export class AppBlock {
     const blockedForSeconds = Math.round((this.opts.now() - this.episode.since) / 1000);
     this.opts.logger.info({ reason: this.episode.reason, blockedForSeconds }, 'Slack accepts the app again: the outbox is delivering');
     this.episode = undefined;
-    this.probeDelayMs = this.firstProbeMs;
+    this.probeDelayMs = FIRST_PROBE_MS;
   }
 
   private async runProbe(probe: () => Promise<DeliveryFailure | null>): Promise<boolean> {
@@ -102,6 +94,6 @@ export class AppBlock {
 
   private scheduleProbe(): void {
     this.nextProbeAt = this.opts.now() + this.probeDelayMs;
-    this.probeDelayMs = Math.min(this.maxProbeMs, this.probeDelayMs * 2);
+    this.probeDelayMs = Math.min(MAX_PROBE_MS, this.probeDelayMs * 2);
   }
 }

@@ -18,8 +18,6 @@ export interface DispatcherOptions {
   /** A claimed row whose worker died is claimed again after this long. */
   leaseMs?: number;
   maxAttempts?: number;
-  /** Probe schedule while Slack refuses the app itself (see app-block.ts). */
-  probe?: { firstMs?: number; maxMs?: number };
 }
 
 type Row = typeof outboxMessages.$inferSelect;
@@ -78,7 +76,7 @@ export class OutboxDispatcher {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxAttempts = opts.maxAttempts ?? 40;
     this.clock = opts.clock ?? (() => new Date());
-    this.appBlock = new AppBlock({ logger: opts.logger, now: () => this.clock().getTime(), firstProbeMs: opts.probe?.firstMs, maxProbeMs: opts.probe?.maxMs });
+    this.appBlock = new AppBlock({ logger: opts.logger, now: () => this.clock().getTime() });
   }
 
   /** Whether Slack refuses the app itself, and why: what /healthz reports. */
