@@ -42,12 +42,13 @@ export async function openMigratedDatabase(config: Pick<Config, 'database'>, log
   return database;
 }
 
-export async function createRuntime(config: Config, logger: Logger, existing?: Database): Promise<Runtime> {
+/** `outboxClock` lets a test run the outbox's waits (backoff, probes) on its own time; it defaults to the wall clock. */
+export async function createRuntime(config: Config, logger: Logger, existing?: Database, opts: { outboxClock?: () => Date } = {}): Promise<Runtime> {
   const database = await openMigratedDatabase(config, logger, existing);
   const gateway = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl });
   const policy = policyFrom(config);
   const outboxLogger = logger.child({ component: 'outbox' });
   const renderer = createEventRenderer({ db: database.db, policy, logger: outboxLogger });
-  const dispatcher = new OutboxDispatcher({ db: database.db, gateway, renderer, logger: outboxLogger });
+  const dispatcher = new OutboxDispatcher({ db: database.db, gateway, renderer, logger: outboxLogger, ...(opts.outboxClock ? { clock: opts.outboxClock } : {}) });
   return { config, database, gateway, dispatcher, policy, logger };
 }

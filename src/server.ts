@@ -21,9 +21,9 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger, opts: { database?: Database; now?: () => Date } = {}): Promise<Server> {
+export async function startServer(config: Config, logger: Logger, opts: { database?: Database; now?: () => Date; outboxClock?: () => Date } = {}): Promise<Server> {
   await checkBotTokenAtStart(config, logger);
-  const runtime = await createRuntime(config, logger, opts.database);
+  const runtime = await createRuntime(config, logger, opts.database, opts.outboxClock ? { outboxClock: opts.outboxClock } : {});
   const { database, dispatcher } = runtime;
   const now = opts.now ?? (() => new Date());
   let app: RunningSlackApp | undefined;
@@ -34,7 +34,7 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
       config,
       logger,
       deps: { db: database.db, gateway: runtime.gateway, logger, policy: runtime.policy, now, kickOutbox: () => dispatcher.kick() },
-      health: async () => { await database.ping(); return true; },
+      health: async () => { await database.ping(); return { ok: true, outbox: dispatcher.blockReport() }; },
     });
     dispatcher.start();
     registerOutboxGauges(() => dispatcher.health());

@@ -26,12 +26,12 @@ export async function runAndDeliver<S>(rt: Runtime, job: () => Promise<S>): Prom
  */
 export function reportJobRun<S>(io: CliIo, rt: Runtime, format: 'text' | 'json', run: JobRun<S>, done: string, json: Record<string, unknown>): number {
   const { queued, delivery } = run;
-  const failed = delivery.failing > 0 || delivery.dead > 0;
+  const failed = delivery.failing > 0 || delivery.dead > 0 || delivery.blocked !== undefined;
   if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ ...json, queued, delivered: delivery.delivered, undelivered: delivery.pending, failing: delivery.failing, dead: delivery.dead, ...(failed ? { reason: why(rt, delivery) } : {}) })}\n`);
+    io.stdout.write(`${JSON.stringify({ ...json, queued, delivered: delivery.delivered, undelivered: delivery.pending, failing: delivery.failing, dead: delivery.dead, ...(delivery.blocked ? { blocked: delivery.blocked } : {}), ...(failed ? { reason: why(rt, delivery) } : {}) })}\n`);
     return failed ? EXIT.failure : EXIT.ok;
   }
-  const later = delivery.pending - delivery.failing;
+  const later = delivery.blocked ? 0 : delivery.pending - delivery.failing;
   const waiting = later > 0 ? ` (${later} not due yet or being sent by another process)` : '';
   const counts = `queued ${plural(queued, 'Slack message')}, delivered ${delivery.delivered}, still pending ${delivery.pending}${waiting}${delivery.dead ? `, refused by Slack ${delivery.dead}` : ''}`;
   if (!failed) {
@@ -44,11 +44,15 @@ export function reportJobRun<S>(io: CliIo, rt: Runtime, format: 'text' | 'json',
 
 function why(rt: Runtime, d: DrainResult): string {
   const host = hostOf(rt.config.slack.apiUrl);
-  const pending = d.failing ? (d.slackDown
+  // Refused for the whole app: whatever is pending waits on that, and only a person can end it.
+  const blocked = d.blocked
+    ? `Slack at ${host} refuses the app itself (${d.blocked}): check SLACK_BOT_TOKEN and that the app is still installed; the messages stay queued and the server delivers them once Slack accepts the app again`
+    : '';
+  const pending = d.blocked ? '' : d.failing ? (d.slackDown
     ? `Slack at ${host} did not answer (${d.lastFailure ?? 'no answer'}); the server delivers pending messages once Slack answers, or run this again`
     : `not delivered in time${d.lastFailure ? ` (last error: ${d.lastFailure})` : ''}; the server delivers pending messages, or run this again`) : '';
   const dead = d.dead ? `Slack refused ${plural(d.dead, 'message')} (${d.lastFailure ?? 'unknown error'}); check the channel IDs and that the bot is invited` : '';
-  return [pending, dead].filter(Boolean).join('; ');
+  return [blocked, pending, dead].filter(Boolean).join('; ');
 }
 
 function hostOf(url: string): string {

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { outboxMessages, slackMessages } from '../db/schema/index.js';
 import { classifySlackError, type DeliveryFailure, type SlackGateway } from '../slack/gateway.js';
 import { OutboxMessage } from './messages.js';
+import { AppBlock, type AppBlockReport } from './app-block.js';
 import { outboxMetrics } from './metrics.js';
 import { MethodPacer } from './pacer.js';
 import type { EventRenderer, RenderedMessage } from './rendering.js';
@@ -35,6 +36,8 @@ export interface DrainResult {
   lastFailure: string | undefined;
   /** Stopped early: several deliveries in a row failed with a network or server error. */
   slackDown: boolean;
+  /** Stopped early: Slack refuses the app itself (this reason, e.g. token_revoked); nothing more was tried. */
+  blocked: string | undefined;
 }
 
 /** A drain stops early after this many failed attempts in a row: Slack is down, not slow. */
@@ -72,12 +75,19 @@ export class OutboxDispatcher {
   private kicked = false;
   /** start() was called: only a polling dispatcher is woken by kick(); the CLI delivers by drain() alone. */
   private started = false;
+  private readonly appBlock: AppBlock;
 
   constructor(private readonly opts: DispatcherOptions) {
     this.batchSize = opts.batchSize ?? 20;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxAttempts = opts.maxAttempts ?? 40;
     this.clock = opts.clock ?? (() => new Date());
+    this.appBlock = new AppBlock({ logger: opts.logger, now: () => this.clock().getTime() });
+  }
+
+  /** Whether Slack refuses the app itself, and why: what /healthz reports. */
+  blockReport(): AppBlockReport {
+    return this.appBlock.report();
   }
 
   /** Claims and delivers one batch; returns how many rows it handled. */
@@ -97,7 +107,7 @@ export class OutboxDispatcher {
     // Counted from this drain's own deliveries: a poll loop running beside it does not sway the verdict.
     const tally = { delivered: 0, dead: 0, failedInARow: 0, lastFailure: undefined as string | undefined, failing: new Set<string>() };
     let slackDown = false;
-    while (Date.now() < deadline && !slackDown) {
+    while (Date.now() < deadline && !slackDown && !this.appBlock.blocked) {
       const rows = await this.claim();
       for (const row of rows) {
         const result = await this.deliverRow(row);
@@ -108,12 +118,12 @@ export class OutboxDispatcher {
         if (result.outcome === 'dead') tally.dead += 1;
         if (result.failure?.kind === 'transient' && ++tally.failedInARow >= DRAIN_GIVE_UP_AFTER) slackDown = true;
       }
-      if (slackDown || rows.length > 0) continue;
+      if (slackDown || this.appBlock.blocked || rows.length > 0) continue;
       const due = await this.dueSoon(deadline);
       if (!due) break;
       await sleep(Math.min(1000, Math.max(this.pauseRemainingMs() ?? 50, due.getTime() - this.clock().getTime(), 10)));
     }
-    return { pending: await this.pendingCount(), delivered: tally.delivered, dead: tally.dead, failing: tally.failing.size, lastFailure: tally.lastFailure, slackDown };
+    return { pending: await this.pendingCount(), delivered: tally.delivered, dead: tally.dead, failing: tally.failing.size, lastFailure: tally.lastFailure, slackDown, blocked: this.appBlock.blockedBy };
   }
 
   start(pollMs = 1000): void {
@@ -153,6 +163,7 @@ export class OutboxDispatcher {
   }
 
   private async claim(): Promise<Row[]> {
+    if (!(await this.appBlock.mayClaim(() => this.probeSlack()))) return [];
     const now = this.clock();
     const { db } = this.opts;
     // Rows for a method Slack has paused stay unclaimed: claiming them only to put them back is churn.
@@ -180,6 +191,8 @@ export class OutboxDispatcher {
   }
 
   private async deliverRow(row: Row): Promise<{ outcome: 'sent' | 'dead' | 'retry' | 'held'; failure?: DeliveryFailure }> {
+    // Another row of this batch found the app blocked: this one would fail the same way.
+    if (this.appBlock.blocked) return this.releaseBlocked(row);
     const started = Date.now();
     const outcome = await this.deliver(row).catch((err): Outcome => ({ status: 'failed', failure: classifySlackError(err) }));
     const method = this.methodOf(row);
@@ -200,6 +213,7 @@ export class OutboxDispatcher {
             .onConflictDoUpdate({ target: slackMessages.key, set: { channel: outcome.channel, ts: outcome.ts, updatedAt: now } });
         }
       });
+      this.appBlock.delivered();
       return { outcome: 'sent' };
     }
     if (outcome.status === 'skipped') {
@@ -221,6 +235,10 @@ export class OutboxDispatcher {
       return { outcome: 'held' };
     }
     const { failure } = outcome;
+    if (failure.kind === 'app_blocked') {
+      this.appBlock.block(failure.detail);
+      return this.releaseBlocked(row, failure);
+    }
     const giveUp = failure.kind === 'permanent' || (failure.kind === 'transient' && row.attempts >= this.maxAttempts);
     if (giveUp) {
       log.error({ reason: failure.detail }, 'outbox message is dead: it will not be retried');
@@ -239,6 +257,19 @@ export class OutboxDispatcher {
       ...(failure.kind === 'rate_limited' ? { attempts: sql`${outboxMessages.attempts} - 1` } : {}),
     }).where(eq(outboxMessages.id, row.id));
     return { outcome: 'retry', failure };
+  }
+
+  /** Back to pending as it was, no attempt spent: the app is refused, not this message. */
+  private async releaseBlocked(row: Row, failure?: DeliveryFailure): Promise<{ outcome: 'held'; failure?: DeliveryFailure }> {
+    await this.opts.db.update(outboxMessages)
+      .set({ status: 'pending', lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1`, ...(failure ? { lastError: failure.detail } : {}) })
+      .where(eq(outboxMessages.id, row.id));
+    return failure ? { outcome: 'held', failure } : { outcome: 'held' };
+  }
+
+  /** While blocked: does Slack accept the app again? null when it does. */
+  private async probeSlack(): Promise<DeliveryFailure | null> {
+    return this.opts.gateway.checkAuth().then(() => null, (err: unknown) => classifySlackError(err));
   }
 
   private async deliver(row: Row): Promise<Outcome> {
@@ -327,14 +358,14 @@ export class OutboxDispatcher {
   }
 
   /** For the metrics endpoint: how much is waiting and for how long. */
-  async health(): Promise<{ depth: number; oldestAgeSeconds: number; dead: number }> {
+  async health(): Promise<{ depth: number; oldestAgeSeconds: number; dead: number; blocked: boolean }> {
     const [row] = await this.opts.db.select({
       depth: sql<number>`count(*) filter (where ${outboxMessages.status} in ('pending', 'sending'))::int`,
       oldest: sql<string | null>`min(${outboxMessages.createdAt}) filter (where ${outboxMessages.status} in ('pending', 'sending'))`,
       dead: sql<number>`count(*) filter (where ${outboxMessages.status} = 'dead')::int`,
     }).from(outboxMessages);
     const oldest = row?.oldest ? new Date(row.oldest).getTime() : null;
-    return { depth: row?.depth ?? 0, dead: row?.dead ?? 0, oldestAgeSeconds: oldest ? Math.max(0, (this.clock().getTime() - oldest) / 1000) : 0 };
+    return { depth: row?.depth ?? 0, dead: row?.dead ?? 0, blocked: this.appBlock.blocked, oldestAgeSeconds: oldest ? Math.max(0, (this.clock().getTime() - oldest) / 1000) : 0 };
   }
 
   /** Time left of the shortest pause in force, or undefined when no method is paused. */

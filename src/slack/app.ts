@@ -11,7 +11,9 @@ import { registerListeners } from './listeners/index.js';
 import { requestLogging } from './http-metrics.js';
 import { explainSocketModeStartFailure } from './startup-checks.js';
 
-export interface HealthCheck { (): Promise<boolean> }
+/** What /healthz answers beside `ok` (the outbox's state); the check throws when the process cannot serve (the database does not answer). */
+export interface HealthReport { ok: true; [part: string]: unknown }
+export interface HealthCheck { (): Promise<HealthReport> }
 
 export interface RunningSlackApp {
   /** The port the HTTP listener (events in HTTP mode, health and metrics in both) is bound to. */
@@ -88,9 +90,14 @@ export async function startSlackApp(args: { config: Config; deps: SlackDeps; hea
   };
 }
 
+/**
+ * 503 only for what a restart or another replica can cure (the database). A blocked outbox (Slack refuses
+ * the app's token) stays 200 and says so: every replica shares the token, so restarting pods or taking them
+ * out of rotation heals nothing and would also stop the requests Slack still sends.
+ */
 async function serveHealth(res: http.ServerResponse, health: HealthCheck): Promise<void> {
-  const ok = await health().catch(() => false);
-  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok }));
+  const report = await health().catch(() => ({ ok: false as const }));
+  res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
 }
 
 async function serveMetrics(res: http.ServerResponse): Promise<void> {

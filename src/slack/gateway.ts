@@ -22,27 +22,58 @@ export interface SlackGateway {
   fileInfo(fileId: string): Promise<SlackFile>;
   /** A file's bytes as they arrive, fetched with the bot token (only ever sent to Slack's own hosts). */
   downloadFile(url: string): Promise<AsyncIterable<Uint8Array>>;
+  /** Whether Slack accepts the app's token now (`auth.test`): resolves when it does, throws the Web API error otherwise. */
+  checkAuth(): Promise<void>;
 }
 
 export type { SlackFile };
 
-/** Failure kinds the outbox acts on: wait and retry, back off and retry, or give up with the reason. */
+/**
+ * Failure kinds the outbox acts on: wait and retry, back off and retry, give up with the reason, or — when
+ * Slack refuses the app itself rather than one message — hold every message until Slack accepts the app again.
+ */
 export type DeliveryFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number; detail: string }
   | { kind: 'transient'; detail: string }
-  | { kind: 'permanent'; detail: string };
+  | { kind: 'permanent'; detail: string }
+  | { kind: 'app_blocked'; detail: string };
 
 // Errors that no retry heals: the message would fail the same way forever.
 const PERMANENT_ERRORS = new Set([
   'channel_not_found', 'not_in_channel', 'user_not_found', 'is_archived', 'msg_too_long', 'invalid_blocks', 'invalid_blocks_format',
-  'no_text', 'cant_update_message', 'message_not_found', 'edit_window_closed', 'user_disabled', 'account_inactive', 'cannot_dm_bot',
+  'no_text', 'cant_update_message', 'message_not_found', 'edit_window_closed', 'user_disabled', 'cannot_dm_bot',
   'restricted_action', 'invalid_arguments',
+]);
+
+/**
+ * Errors about the app's token or installation, from the error table every Web API method page carries
+ * (docs.slack.dev/reference/methods/…): every message would fail alike, and none is at fault, so the outbox
+ * stops sending rather than spend (or kill) each one, and resumes once `auth.test` succeeds.
+ * - `not_authed`, `invalid_auth` (token invalid, or the request comes from an IP address the app disallows),
+ *   `token_revoked`, `token_expired`, `not_allowed_token_type`: the token itself.
+ * - `account_inactive`: the bot token belongs to a deleted user or workspace — not the recipient's account,
+ *   which is `user_disabled`.
+ * - `team_access_not_granted`: the token is not granted access to the workspace (an org admin's setting).
+ * - `org_login_required`, `team_added_to_org`: the workspace is moving into an Enterprise organisation and
+ *   is unavailable until that ends; it heals by itself.
+ * - `missing_scope`: the outbox calls only chat.postMessage and chat.update, both under `chat:write`, so a
+ *   missing scope fails them all until the app is reinstalled with it. (`auth.test` needs no scope and so
+ *   may pass meanwhile: the next delivery then blocks again, no attempt spent, at the probe's slower pace.)
+ * - `accesslimited`: the method is limited on the network we call from (IP allow-listing).
+ * Left per message: `no_permission` and `ekm_access_denied`. Slack ties the first to one conversation ("make
+ * sure your app is a member of the conversation"), and Enterprise Key Management can revoke one channel or
+ * time range; an `auth.test` probe could not tell either healed, so they are retried as transient.
+ */
+export const APP_WIDE_ERRORS: ReadonlySet<string> = new Set([
+  'not_authed', 'invalid_auth', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'account_inactive',
+  'team_access_not_granted', 'org_login_required', 'team_added_to_org', 'missing_scope', 'accesslimited',
 ]);
 
 export function classifySlackError(err: unknown): DeliveryFailure {
   if (err instanceof WebAPIRateLimitedError) return { kind: 'rate_limited', retryAfterSeconds: err.retryAfter, detail: `rate limited, retry after ${err.retryAfter}s` };
   if (err instanceof WebAPIPlatformError) {
     const code = err.data.error;
+    if (APP_WIDE_ERRORS.has(code)) return { kind: 'app_blocked', detail: code };
     return PERMANENT_ERRORS.has(code) ? { kind: 'permanent', detail: code } : { kind: 'transient', detail: code };
   }
   if (err instanceof WebAPIHTTPError) {
@@ -124,6 +155,9 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
         id: f.id, name: f.name ?? f.title ?? f.id, mimetype: f.mimetype ?? '', filetype: f.filetype ?? '', size: f.size ?? 0,
         permalink: f.permalink, downloadUrl: f.url_private_download,
       };
+    },
+    async checkAuth() {
+      await client.auth.test();
     },
     async downloadFile(url) {
       if (!mayCarryToken(url, opts.apiUrl)) throw new Error(`refusing to send the bot token to ${new URL(url).host}`);

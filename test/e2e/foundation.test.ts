@@ -9,7 +9,7 @@ describe('the running app in HTTP mode', () => {
   it('answers /healthz with ok once migrations are applied', async () => {
     const res = await fetch(`${app.baseUrl}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, outbox: { blocked: false } });
   });
 
   it('answers /healthz with 503 while the database does not answer, and recovers', async () => {

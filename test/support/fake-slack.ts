@@ -66,6 +66,7 @@ export class FakeSlack {
   #state = new FakeState('', false);
   #faults = new FaultQueue();
   #limits = new RateLimiter();
+  #tokenRefusal: string | undefined;
   #changes = new EventEmitter();
   #pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   #server: Server = createServer((req, res) => void this.#route(req, res));
@@ -97,6 +98,7 @@ export class FakeSlack {
     this.responses.length = 0;
     this.#faults.clear();
     this.#limits.remove();
+    this.#tokenRefusal = undefined;
     this.#state = new FakeState(this.url, this.options.strict ?? false);
     for (const [id, settings] of Object.entries(this.options.users ?? {})) this.setUser(id, settings);
   }
@@ -168,6 +170,16 @@ export class FakeSlack {
 
   clearFaults(): void {
     this.#faults.clear();
+  }
+
+  // Every Web API method, auth.test included, answers {ok:false, error} until restoreToken(): the app
+  // removed from the workspace (token_revoked), its workspace deleted (account_inactive), and so on.
+  revokeToken(error = 'token_revoked'): void {
+    this.#tokenRefusal = error;
+  }
+
+  restoreToken(): void {
+    this.#tokenRefusal = undefined;
   }
 
   limit(method: string, perMinute: number, options?: RateLimitOptions): void {
@@ -288,6 +300,7 @@ export class FakeSlack {
     if (fault && 'error' in fault) return fail(fault.error);
     if (unreadable) return fail('invalid_form_data');
     if (!token) return fail('not_authed');
+    if (this.#tokenRefusal) return fail(this.#tokenRefusal);
     const handler = WEB_API_METHODS[method];
     return handler ? handler(this.#state, args) : fail('unknown_method');
   }

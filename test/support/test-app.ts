@@ -27,7 +27,7 @@ export interface TestApp {
  * The real app in HTTP mode on port 0, its own database, and a fake Slack Web API on loopback.
  * Requests are signed exactly as Slack signs them.
  */
-export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; fake?: FakeSlack; database?: Database; logger?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; outboxClock?: () => Date; fake?: FakeSlack; database?: Database; logger?: Logger } = {}): Promise<TestApp> {
   const fake = opts.fake ?? await startFakeSlack();
   const database = opts.database ?? await createTestDatabase();
   const signingSecret = randomBytes(16).toString('hex');
@@ -36,7 +36,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: (
     AIGOV_GOVERNANCE_CHANNEL: CHANNELS.governance, AIGOV_INTAKE_CHANNEL: CHANNELS.intake, AIGOV_ADMINS: USERS.admin,
     AIGOV_SCHEDULER: 'off', AIGOV_TZ: 'UTC', ...opts.env,
   }, 'server');
-  const server = await startServer(config, opts.logger ?? silentLogger, { database, ...(opts.now ? { now: opts.now } : {}) });
+  const server = await startServer(config, opts.logger ?? silentLogger, { database, ...(opts.now ? { now: opts.now } : {}), ...(opts.outboxClock ? { outboxClock: opts.outboxClock } : {}) });
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const slack = new SlackTestClient({ baseUrl, signingSecret, fake });
   return {

@@ -169,6 +169,19 @@ describe('fake Slack Web API', () => {
     expect(fake.calls().map((c) => c.method)).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal']);
   });
 
+  it('refuses every method, auth.test included, while the token is revoked, and answers again once restored', async () => {
+    expect((await client.auth.test()).ok).toBe(true);
+    fake.revokeToken();
+    for (const call of [() => client.auth.test(), () => client.chat.postMessage({ channel: 'C0GOV', text: 'x' }), () => client.users.info({ user: 'U0ONE' })]) {
+      const error = await call().catch((e: unknown) => e);
+      expect((error as WebAPIPlatformError).data.error).toBe('token_revoked');
+    }
+    fake.revokeToken('account_inactive');
+    expect(((await client.auth.test().catch((e: unknown) => e)) as WebAPIPlatformError).data.error).toBe('account_inactive');
+    fake.restoreToken();
+    expect((await client.chat.postMessage({ channel: 'C0GOV', text: 'x' })).ok).toBe(true);
+  });
+
   it('answers methods it does not know with unknown_method', async () => {
     const error = await client.apiCall('admin.everything.delete').catch((e: unknown) => e);
 
