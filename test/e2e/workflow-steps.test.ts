@@ -175,6 +175,22 @@ describe('Workflow Builder steps', () => {
       expect(dms.some((c) => JSON.stringify(c.args.blocks).includes('Submit evidence'))).toBe(true);
     });
 
+    it('asks again for evidence already answered: the claim goes stale with the reason and keeps its artifact', async () => {
+      const [answered] = await db().select().from(evidenceClaims)
+        .where(and(eq(evidenceClaims.systemId, system.id), eq(evidenceClaims.source, 'nist-ai-rmf'))).orderBy(evidenceClaims.requirementId).limit(1);
+      // As if the owner had submitted evidence: the state this step meets in a real register.
+      await db().update(evidenceClaims).set({ status: 'submitted', artifactId: 'art_on_file', answeredAt: new Date() }).where(eq(evidenceClaims.id, answered!.id));
+      const due = daysFromNow(21);
+      const execution = await runStep(REQUEST_EVIDENCE, FUNCTIONS.requestEvidence, { system: system.id, requirement: answered!.requirementId, owner: USERS.owner, due_date: due });
+
+      expect(execution.state, execution.error).toBe('completed');
+      const [stored] = await db().select().from(evidenceClaims).where(eq(evidenceClaims.id, answered!.id));
+      expect(stored).toMatchObject({ status: 'stale', artifactId: 'art_on_file', ownerId: USERS.owner });
+      expect(stored!.staleReason).toBe(`Asked for again by a request due ${due}; the evidence on file stays until new evidence replaces it.`);
+      const [event] = await db().select().from(auditEvents).where(and(eq(auditEvents.subjectId, answered!.id), eq(auditEvents.action, 'evidence.requested')));
+      expect(event).toMatchObject({ actorId: 'workflow', before: { status: 'submitted' }, after: { status: 'stale' } });
+    });
+
     it('asks once when the same execution arrives again', async () => {
       const execution = app.fake.startFunctionExecution({ callbackId: FUNCTIONS.requestEvidence, outputParameters: REQUEST_EVIDENCE.output_parameters });
       const inputs = { system: system.id, requirement: `${claim.source}:${claim.requirementId}`, owner: USERS.owner, due_date: daysFromNow(30) };
