@@ -5,7 +5,11 @@ import type { EscalationPolicy } from '../domain/escalation-ladder.js';
 
 /** Where a state change came from, kept on every audit event. */
 export type Origin =
-  | { via: 'slack'; surface: string; channel?: string | undefined; messageTs?: string | undefined; viewId?: string | undefined; actionId?: string | undefined }
+  | {
+    via: 'slack'; surface: string; channel?: string | undefined; messageTs?: string | undefined; viewId?: string | undefined; actionId?: string | undefined;
+    /** A Workflow Builder step: which one, and Slack's ids for this run of it and of its workflow. */
+    workflowStep?: string | undefined; functionExecutionId?: string | undefined; workflowExecutionId?: string | undefined;
+  }
   | { via: 'cli'; command: string }
   | { via: 'scheduler'; job: string };
 
@@ -54,3 +58,5 @@ export function actorFor(userId: string, policy: Pick<Policy, 'admins'>, origin:
 }
 
 export const SYSTEM_ACTOR_ID = 'system';
+/** The actor of a Workflow Builder step when Slack does not say who ran the workflow. */
+export const WORKFLOW_ACTOR_ID = 'workflow';

@@ -23,6 +23,8 @@ export const outboxKeys = {
   post: (key: CardKey) => outbox(`post:${key}`),
   /** One edit of a card, for one change (`changeId` unique per change). */
   update: (key: CardKey, changeId: string) => outbox(`update:${key}:${changeId}`),
+  /** The notice of one evidence request (a workflow step's execution or a retry of it asks once). */
+  evidenceRequest: (requestKey: string) => outbox(`evidence-request:${requestKey}`),
   /** A system's announcement post. */
   announce: (systemId: string) => outbox(`announce:${systemId}`),
 } as const;

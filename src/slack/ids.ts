@@ -8,6 +8,12 @@ export const SHORTCUTS = {
   attachEvidence: 'aigov_attach_evidence',
 } as const;
 
+/** Workflow Builder steps (manifest `functions`), by callback_id. */
+export const FUNCTIONS = {
+  registerSystem: 'aigov_register_ai_system',
+  requestEvidence: 'aigov_request_evidence',
+} as const;
+
 export const VIEWS = {
   intakeStart: 'aigov_intake_start',
   intakeDetails: 'aigov_intake_details',

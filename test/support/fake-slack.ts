@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultQueue, RateLimiter, type Fault, type RateLimitOptions } from './fake-slack/faults.js';
 import { WEB_API_METHODS } from './fake-slack/methods/index.js';
 import { receiveUpload, sharedFileObject } from './fake-slack/methods/files.js';
+import type { FakeFunctionExecution, FakeFunctionParameter } from './fake-slack/methods/functions.js';
 import { applyResponseAction } from './fake-slack/methods/views.js';
 import { decodeArgs, readRawBody, type SlackArgs } from './fake-slack/request-body.js';
 import { FakeState, fail, type ApiAnswer, type FakeFile, type StoredMessage } from './fake-slack/state.js';
@@ -14,6 +15,7 @@ import { dmChannelOf, isUserId } from './fake-slack/workspace.js';
 export type { Fault, RateLimitOptions } from './fake-slack/faults.js';
 export type { SlackArgs } from './fake-slack/request-body.js';
 export type { FakeFile, StoredMessage } from './fake-slack/state.js';
+export type { FakeFunctionExecution, FakeFunctionParameter } from './fake-slack/methods/functions.js';
 export type { FakeUserSettings } from './fake-slack/users.js';
 export type { StoredView } from './fake-slack/views.js';
 export * from './fake-slack/workspace.js';
@@ -63,6 +65,7 @@ export class FakeSlack {
   #log: RecordedCall[] = [];
   #seq = 0;
   #responseUrlCounter = 0;
+  #functionCounter = 0;
   #state = new FakeState('', false);
   #faults = new FaultQueue();
   #limits = new RateLimiter();
@@ -242,6 +245,27 @@ export class FakeSlack {
     const filetype = file.filetype ?? (/\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? 'binary');
     this.#state.sharedFiles.set(id, { id, name: file.name, mimetype: file.mimetype ?? 'application/octet-stream', filetype, content, size: file.reportedSize ?? content.length });
     return sharedFileObject(this.#state, id)!;
+  }
+
+  /**
+   * A workflow reaches a step of this app: Slack starts an execution, with its own token, that only
+   * functions.completeSuccess (outputs checked against the declared output parameters) or
+   * functions.completeError ends. Send the function_executed event for it with slack.functionExecuted.
+   */
+  startFunctionExecution(args: { callbackId: string; outputParameters: Record<string, FakeFunctionParameter> }): FakeFunctionExecution {
+    this.#functionCounter += 1;
+    const n = String(this.#functionCounter).padStart(6, '0');
+    const execution: FakeFunctionExecution = {
+      id: `Fx0EXEC${n}`, workflowExecutionId: `Wx0WORK${n}`, callbackId: args.callbackId, botAccessToken: `xwfp-${this.#functionCounter}-${Date.now().toString(36)}`,
+      outputParameters: args.outputParameters, state: 'running',
+    };
+    this.#state.functionExecutions.set(execution.id, execution);
+    return execution;
+  }
+
+  /** The execution as it stands now: running, or completed with its outputs, or failed with its error. */
+  functionExecution(id: string): FakeFunctionExecution | undefined {
+    return this.#state.functionExecutions.get(id);
   }
 
   /** Every file download the app made, with the token it sent. */

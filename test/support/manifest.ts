@@ -21,7 +21,19 @@ export interface SlackManifest {
     org_deploy_enabled?: boolean;
     socket_mode_enabled?: boolean;
     token_rotation_enabled?: boolean;
+    function_runtime?: string;
   };
+  functions?: Record<string, SlackFunction>;
+}
+
+export interface SlackFunctionParameter { type: string; title?: string; description?: string; is_required?: boolean; hint?: string }
+
+// A Workflow Builder step: parameters keyed by name, as Bolt apps declare them.
+export interface SlackFunction {
+  title: string;
+  description: string;
+  input_parameters: Record<string, SlackFunctionParameter>;
+  output_parameters: Record<string, SlackFunctionParameter>;
 }
 
 export function loadManifest(path: string = MANIFEST_PATH): SlackManifest {
@@ -35,6 +47,7 @@ export interface ManifestIds {
   messageShortcutCallbackIds: string[];
   botEvents: string[];
   botScopes: string[];
+  functionCallbackIds: string[];
 }
 
 export function manifestIds(manifest: SlackManifest = loadManifest()): ManifestIds {
@@ -45,5 +58,6 @@ export function manifestIds(manifest: SlackManifest = loadManifest()): ManifestI
     messageShortcutCallbackIds: shortcuts.filter((s) => s.type === 'message').map((s) => s.callback_id),
     botEvents: manifest.settings?.event_subscriptions?.bot_events ?? [],
     botScopes: manifest.oauth_config?.scopes?.bot ?? [],
+    functionCallbackIds: Object.keys(manifest.functions ?? {}),
   };
 }

@@ -99,6 +99,10 @@ export class SlackTestClient {
     return this.send(payloads.appHomeOpened(input), options);
   }
 
+  functionExecuted(input: payloads.FunctionExecutedInput, options?: SendOptions): Promise<SlackTestResponse> {
+    return this.send(payloads.functionExecuted(input), options);
+  }
+
   #responseUrl(given: string | undefined): string {
     const url = given ?? this.#options.fake?.responseUrl();
     if (!url) throw new Error('SlackTestClient needs a fake (or an explicit responseUrl) to build this request');

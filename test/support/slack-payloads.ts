@@ -342,3 +342,39 @@ function findElement(blocks: SlackArgs[] | undefined, actionId: string): { block
 function nowTs(): string {
   return (Date.now() / 1000).toFixed(6);
 }
+
+/** A manifest `functions` entry, as test/support/manifest.ts reads it. */
+export interface FunctionDefinitionLike {
+  title: string;
+  description: string;
+  input_parameters: Record<string, { type: string; title?: string; description?: string; is_required?: boolean }>;
+  output_parameters: Record<string, { type: string; title?: string; description?: string; is_required?: boolean }>;
+}
+
+export interface FunctionExecutedInput {
+  execution: { id: string; workflowExecutionId: string; callbackId: string; botAccessToken: string };
+  /** The step as the manifest declares it: Slack's event lists its parameters as arrays. */
+  definition: FunctionDefinitionLike;
+  inputs: Record<string, unknown>;
+  eventId?: string;
+}
+
+// A workflow ran a step of this app (docs.slack.dev/reference/events/function_executed).
+export function functionExecuted({ execution, definition, inputs, eventId }: FunctionExecutedInput): SlackRequest<EnvelopedEvent<types.FunctionExecutedEvent>> {
+  const params = (declared: FunctionDefinitionLike['input_parameters']) =>
+    Object.entries(declared).map(([name, p]) => ({ name, type: p.type, title: p.title, description: p.description, is_required: p.is_required ?? false }));
+  const event = {
+    type: 'function_executed' as const,
+    function: {
+      id: `Fn0${execution.callbackId.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8)}`, callback_id: execution.callbackId, title: definition.title,
+      description: definition.description, type: 'app', input_parameters: params(definition.input_parameters), output_parameters: params(definition.output_parameters),
+      app_id: APP_ID, date_created: 1_700_000_000, date_updated: 1_700_000_000, date_deleted: 0,
+    },
+    inputs,
+    function_execution_id: execution.id,
+    workflow_execution_id: execution.workflowExecutionId,
+    event_ts: nowTs(),
+    bot_access_token: execution.botAccessToken,
+  } as unknown as types.FunctionExecutedEvent;
+  return eventCallback({ event, eventId });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOT_EVENTS, SHORTCUTS, SLASH_COMMAND } from '../../src/slack/ids.js';
+import { BOT_EVENTS, FUNCTIONS, SHORTCUTS, SLASH_COMMAND } from '../../src/slack/ids.js';
 import { loadManifest, manifestIds } from '../support/manifest.js';
 
 describe('manifest.yml and the ids the code listens for', () => {
@@ -15,6 +15,10 @@ describe('manifest.yml and the ids the code listens for', () => {
 
   it('declares exactly the shortcuts the code handles, both ways', () => {
     expect([...ids.globalShortcutCallbackIds, ...ids.messageShortcutCallbackIds].sort()).toEqual(Object.values(SHORTCUTS).sort());
+  });
+
+  it('declares exactly the Workflow Builder steps the code handles, both ways', () => {
+    expect([...ids.functionCallbackIds].sort()).toEqual(Object.values(FUNCTIONS).sort());
   });
 
   it('asks for the scopes the gateway uses and no others', () => {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { INVENTORY_COLUMNS, REQUIRED_COLUMNS } from '../../src/domain/inventory-columns.js';
+import { FUNCTIONS } from '../../src/slack/ids.js';
 import { loadManifest, manifestIds } from '../support/manifest.js';
 
 const schema = JSON.parse(
@@ -58,9 +60,51 @@ describe('manifest.yml', () => {
   });
 
   it('is the Socket Mode variant, so it carries no request URLs', () => {
-    expect(manifest.settings).toMatchObject({ socket_mode_enabled: true, org_deploy_enabled: false, token_rotation_enabled: false });
+    expect(manifest.settings).toMatchObject({ socket_mode_enabled: true, token_rotation_enabled: false });
     expect(manifest.features?.slash_commands?.[0]?.url).toBeUndefined();
     expect(manifest.settings?.interactivity?.request_url).toBeUndefined();
     expect(manifest.settings?.event_subscriptions?.request_url).toBeUndefined();
+  });
+
+  describe('Workflow Builder steps', () => {
+    const functions = manifest.functions ?? {};
+    const parameterTypes = (schema as { definitions: Record<string, { properties: { type: { enum: string[] } } }> })
+      .definitions['slack-functions.parameter']!.properties.type.enum;
+
+    it('are declared for an org-ready app whose functions run on this server, as Slack requires of custom steps', () => {
+      expect(manifest.settings).toMatchObject({ org_deploy_enabled: true, function_runtime: 'remote' });
+    });
+
+    it('use only parameter types Slack knows', () => {
+      const used = Object.values(functions).flatMap((f) => [...Object.values(f.input_parameters), ...Object.values(f.output_parameters)].map((p) => p.type));
+      expect(used.filter((t) => !parameterTypes.includes(t))).toEqual([]);
+    });
+
+    it('name the registration inputs after the inventory columns, required exactly where the column is', () => {
+      const inputs = functions[FUNCTIONS.registerSystem]!.input_parameters;
+      expect(Object.keys(inputs)).toEqual([...Object.keys(INVENTORY_COLUMNS), 'requested_by']);
+      expect(Object.entries(inputs).filter(([, p]) => p.is_required).map(([name]) => name)).toEqual([...REQUIRED_COLUMNS]);
+      expect(inputs.owner!.type).toBe('slack#/types/user_id');
+      expect(inputs.requested_by!.type).toBe('slack#/types/user_id');
+    });
+
+    it('output the system id, tier, primary source and a link from registration', () => {
+      expect(Object.keys(functions[FUNCTIONS.registerSystem]!.output_parameters)).toEqual(['system_id', 'tier', 'primary_source', 'link']);
+    });
+
+    it('ask evidence of a system, a requirement, an owner and a due date', () => {
+      const inputs = functions[FUNCTIONS.requestEvidence]!.input_parameters;
+      expect(Object.entries(inputs).map(([name, p]) => [name, p.type, p.is_required ?? false])).toEqual([
+        ['system', 'string', true], ['requirement', 'string', true], ['owner', 'slack#/types/user_id', true],
+        ['due_date', 'slack#/types/date', true], ['requested_by', 'slack#/types/user_id', false],
+      ]);
+    });
+
+    it('are caught by the schema check when a step lacks its outputs', () => {
+      const { output_parameters: _dropped, ...withoutOutputs } = functions[FUNCTIONS.requestEvidence]!;
+      const broken = { ...manifest, functions: { ...functions, [FUNCTIONS.requestEvidence]: withoutOutputs } };
+
+      expect(schemaErrors(broken)).toContain(`/functions/${FUNCTIONS.requestEvidence} must have required property 'output_parameters'`);
+    });
   });
 });

@@ -147,6 +147,6 @@ function describeOverride(o: unknown): string {
 
 function describeOrigin(origin: unknown): string {
   const o = (origin ?? {}) as Record<string, unknown>;
-  const where = o.via === 'slack' ? `Slack ${o.surface ?? ''}${o.actionId ? ` ${o.actionId}` : ''}` : o.via === 'cli' ? `CLI ${o.command ?? ''}` : o.via === 'scheduler' ? `schedule ${o.job ?? ''}` : String(o.via ?? '');
+  const where = o.via === 'slack' ? `Slack ${o.surface ?? ''}${o.actionId ? ` ${o.actionId}` : ''}${o.workflowStep ? ` ${o.workflowStep}` : ''}` : o.via === 'cli' ? `CLI ${o.command ?? ''}` : o.via === 'scheduler' ? `schedule ${o.job ?? ''}` : String(o.via ?? '');
   return where.trim();
 }

@@ -8,6 +8,7 @@ import { registerClassificationOverride } from './classification-override.js';
 import { registerExemptionClaim } from './exemption-claim.js';
 import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
+import { registerFunctions } from './functions/index.js';
 
 /** Every Slack surface registers here, one folder per kind of request. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -19,4 +20,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerExemptionClaim(app, deps);
   registerEvents(app, deps);
   registerShortcuts(app, deps);
+  registerFunctions(app, deps);
 }

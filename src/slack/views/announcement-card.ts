@@ -11,7 +11,7 @@ export function buildAnnouncementCard(args: {
   const c = args.classification;
   const next = args.nextReviewAt ? args.nextReviewAt.toISOString().slice(0, 10) : 'none — escalated to the governance forum at once';
   const blocks: Block[] = [
-    section(`:new: *${escapeText(args.name)}* registered by ${mention(args.requesterId)} · owner ${mention(args.ownerId)} · \`${args.systemId}\``),
+    section(`:new: *${escapeText(args.name)}* registered by ${registeredBy(args.requesterId)} · owner ${mention(args.ownerId)} · \`${args.systemId}\``),
     section(`${classificationSummary(c)}\n*Next review:* ${next}`),
     section(`*Evidence requested:* ${c.requirements.length} claims (${requirementCounts(c)})`),
     context(truncate(c.reasons.slice(0, 6).map((r) => escapeText(r)).join(' · '), 2900)),
@@ -26,3 +26,6 @@ export function buildAnnouncementCard(args: {
   ]));
   return { text: `New AI system registered: ${escapeText(args.name)} — ${TIER_LABELS[c.tier.value]}`, blocks };
 }
+
+// A workflow run by no one in particular (a schedule, a webhook) has no person to mention.
+const registeredBy = (requesterId: string) => (/^[UW][A-Z0-9]{2,}$/.test(requesterId) ? mention(requesterId) : 'a Workflow Builder step');

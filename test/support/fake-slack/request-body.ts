@@ -24,6 +24,7 @@ const FREE_TEXT_ARGS = new Set([
   'query',
   'filename',
   'external_id',
+  'error',
 ]);
 
 export function readRawBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import type { SlackArgs } from './request-body.js';
 import type { FakeUserSettings } from './users.js';
 import type { StoredView } from './views.js';
+import type { FakeFunctionExecution } from './methods/functions.js';
 
 export interface StoredMessage {
   channel: string;
@@ -55,6 +56,7 @@ export class FakeState {
   readonly dmUserByChannel = new Map<string, string>();
   readonly files = new Map<string, FakeFile>();
   readonly sharedFiles = new Map<string, SharedFile>();
+  readonly functionExecutions = new Map<string, FakeFunctionExecution>();
   lastModalViewId: string | undefined;
   /** Where apps.connections.open sends a Socket Mode client (a test's WebSocket server). */
   socketModeUrl: string | undefined;

@@ -231,4 +231,46 @@ describe('fake Slack Web API', () => {
     await expect(waiting).resolves.toBe('seen');
     await expect(fake.waitFor(() => fake.calls('views.open')[0], 50)).rejects.toThrow(/chat\.postMessage x1/);
   });
+  describe('Workflow Builder step executions', () => {
+    const outputParameters = { system_id: { type: 'string', is_required: true }, due_date: { type: 'slack#/types/date' } };
+    const slackError = (promise: Promise<unknown>) => promise.then(() => 'ok', (e: unknown) => (e as WebAPIPlatformError).data.error);
+
+    it('completes a running execution once, keeping its outputs, and refuses a second ending', async () => {
+      const execution = fake.startFunctionExecution({ callbackId: 'step', outputParameters });
+      const stepClient = new WebClient(execution.botAccessToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger: quietLogger });
+
+      await stepClient.functions.completeSuccess({ function_execution_id: execution.id, outputs: { system_id: 'sys_1', due_date: '2027-01-31' } });
+
+      expect(fake.functionExecution(execution.id)).toMatchObject({ state: 'completed', outputs: { system_id: 'sys_1', due_date: '2027-01-31' } });
+      expect(fake.calls('functions.completeSuccess')[0]?.token).toBe(execution.botAccessToken);
+      expect(await slackError(stepClient.functions.completeSuccess({ function_execution_id: execution.id, outputs: { system_id: 'sys_2' } }))).toBe('execution_not_in_running_state');
+      expect(await slackError(stepClient.functions.completeError({ function_execution_id: execution.id, error: 'late' }))).toBe('execution_not_in_running_state');
+      expect(fake.functionExecution(execution.id)?.outputs?.system_id).toBe('sys_1');
+    });
+
+    it('fails an execution with the error text exactly as sent, even when it looks like JSON', async () => {
+      const execution = fake.startFunctionExecution({ callbackId: 'step', outputParameters });
+
+      await client.functions.completeError({ function_execution_id: execution.id, error: '{"not": "parsed"}' });
+
+      expect(fake.functionExecution(execution.id)).toMatchObject({ state: 'failed', error: '{"not": "parsed"}' });
+    });
+
+    it.each([
+      [{ due_date: '2027-01-31' }, 'missing required output parameter: system_id'],
+      [{ system_id: 'sys_1', extra: 'x' }, 'unknown output parameters: extra'],
+      [{ system_id: 'sys_1', due_date: 'tomorrow' }, 'output parameter due_date is not a valid slack#/types/date: "tomorrow"'],
+    ])('answers parameter_validation_failed for outputs the manifest does not declare: %j', async (outputs, detail) => {
+      const execution = fake.startFunctionExecution({ callbackId: 'step', outputParameters });
+
+      expect(await slackError(client.functions.completeSuccess({ function_execution_id: execution.id, outputs }))).toBe('parameter_validation_failed');
+      expect(fake.calls('functions.completeSuccess')[0]?.response?.response_metadata).toEqual({ messages: [`[ERROR] ${detail}`] });
+      expect(fake.functionExecution(execution.id)?.state).toBe('running');
+    });
+
+    it('answers function_execution_not_found for an execution Slack never started', async () => {
+      expect(await slackError(client.functions.completeSuccess({ function_execution_id: 'Fx0UNKNOWN', outputs: {} }))).toBe('function_execution_not_found');
+      expect(await slackError(client.functions.completeError({ function_execution_id: 'Fx0UNKNOWN', error: 'x' }))).toBe('function_execution_not_found');
+    });
+  });
 });

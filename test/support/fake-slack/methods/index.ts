@@ -3,6 +3,7 @@ import type { ApiAnswer, FakeState } from '../state.js';
 import * as chat from './chat.js';
 import * as directory from './directory.js';
 import * as files from './files.js';
+import * as functions from './functions.js';
 import * as views from './views.js';
 
 type MethodHandler = (state: FakeState, args: SlackArgs) => ApiAnswer;
@@ -24,4 +25,6 @@ export const WEB_API_METHODS: Readonly<Record<string, MethodHandler>> = {
   'files.getUploadURLExternal': files.getUploadUrlExternal,
   'files.completeUploadExternal': files.completeUploadExternal,
   'files.info': files.info,
+  'functions.completeSuccess': functions.completeSuccess,
+  'functions.completeError': functions.completeError,
 };
