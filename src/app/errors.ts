@@ -13,3 +13,12 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
 export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
 export const invalid = (message: string, fields: Record<string, string> = {}) => new AppError('VALIDATION', message, fields);
+
+/** Parses a verb's input first: a bad field is a VALIDATION error naming it, before anything is read or written. */
+export function parseInput<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'input'), i.message]));
+  const [field, message] = Object.entries(fields)[0] ?? ['input', 'is not valid'];
+  throw invalid(`${field} ${message}`, fields);
+}

@@ -1,7 +1,6 @@
-import { AppError } from '../../../app/errors.js';
 import { checkExportRequest, renderExport } from '../../../app/exports/render-export.js';
 import { contextFor } from '../../deps.js';
-import { userMessageFor } from '../../error-reporting.js';
+import { checkFirst } from '../../error-reporting.js';
 import { parseExportRequest } from '../../parse/export-request.js';
 import { defineSubcommand } from './aigov-command.js';
 
@@ -16,16 +15,14 @@ defineSubcommand(['export'], async ({ ack, command }, rest, deps) => {
     await ack({ response_type: 'ephemeral', text: parsed.message });
     return;
   }
-  let checked;
-  try {
-    // The verb's own check (admins only, params valid), asked before answering so a refusal is the answer.
-    checked = checkExportRequest({ ctx, input: parsed.request });
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    await ack({ response_type: 'ephemeral', text: userMessageFor(err, '') });
+  // The verb's own check (admins only, params valid), asked before answering so a refusal is the answer.
+  const checked = checkFirst(() => checkExportRequest({ ctx, input: parsed.request }));
+  if (!checked.ok) {
+    await ack({ response_type: 'ephemeral', text: checked.refusal });
     return;
   }
-  await ack({ response_type: 'ephemeral', text: `Building the ${checked.definition.kind} export (${checked.params.format}); it will arrive as a file in your DM with aigov.` });
+  const { definition, params } = checked.value;
+  await ack({ response_type: 'ephemeral', text: `Building the ${definition.kind} export (${params.format}); it will arrive as a file in your DM with aigov.` });
   // A refusal found while building (no such system) reaches the admin through the app's error handler, escaped.
   const file = await renderExport({ ctx, input: parsed.request });
   const channel = await deps.gateway.openDm(command.user_id);
