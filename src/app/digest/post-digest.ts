@@ -8,9 +8,6 @@ import { buildDigest } from '../../slack/views/digest.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 
-/** What the governance digest reports for one period. */
-export type DigestFacts = Awaited<ReturnType<typeof loadDigestFacts>>;
-
 export type DigestResult = { status: 'posted'; period: string } | { status: 'already_posted'; period: string };
 
 /**
