@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findSystemById } from '../../db/repos/systems.js';
 import type { ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, parseInput } from '../errors.js';
 import { GONE, SystemId } from '../records/system-ref.js';
 import { checkMayOverrideClassification } from './override-classification.js';
 
@@ -17,7 +17,7 @@ export interface OverrideForm {
 /** Override classification, from the system's card: admins only; the outcomes the system has now, for the form. */
 export async function prepareOverride({ ctx, input }: { ctx: ServiceContext; input: PrepareOverrideInput }): Promise<OverrideForm> {
   checkMayOverrideClassification(ctx);
-  const { systemId } = PrepareOverrideInput.parse(input);
+  const { systemId } = parseInput(PrepareOverrideInput, input);
   const system = SystemId.safeParse(systemId).success ? await findSystemById(ctx.db, systemId) : undefined;
   if (!system) throw new AppError('NOT_FOUND', GONE);
   return {

@@ -5,7 +5,7 @@ import { EXPORTS, findExport } from './index.js';
 import { describeRefusal, parseExportParams, type ExportDefinition } from './export-definition.js';
 import { recordAudit } from '../audit.js';
 import { isTx, withTransaction, type ServiceContext } from '../context.js';
-import { forbidden, invalid } from '../errors.js';
+import { forbidden, invalid, parseInput } from '../errors.js';
 
 /** An export asked for from Slack: the kind, and its params as typed (`format`, `since`, `system`…), not yet parsed. */
 export const ExportRequest = z.strictObject({
@@ -28,7 +28,7 @@ export const EXPORTS_ARE_FOR_ADMINS = 'Exports are for governance admins (AIGOV_
  */
 export function checkExportRequest({ ctx, input }: { ctx: ServiceContext; input: ExportRequest }): { definition: ExportDefinition; params: { format: string } } {
   if (!ctx.actor.isAdmin) throw forbidden(EXPORTS_ARE_FOR_ADMINS);
-  const request = ExportRequest.parse(input);
+  const request = parseInput(ExportRequest, input);
   const definition = findExport(request.kind);
   if (!definition) throw invalid(`There is no "${request.kind}" export; the exports are ${EXPORTS.map((e) => e.kind).join(', ')}.`);
   const parsed = parseExportParams(definition, request.fields);
