@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { openMigratedDatabase } from '../src/runtime.js';
-import { EXPORTS } from '../src/app/exports/index.js';
+import { findExport } from '../src/app/exports/index.js';
 import { createBenchDatabase } from './support/bench-database.js';
 import { heading, mb, say, table, verdict } from './support/report.js';
 import { seedArtifacts, seedClaims, seedExceptions, seedReviewHistory, seedSystems } from './support/seed-scale.js';
@@ -63,7 +63,8 @@ export async function benchWorkbook(): Promise<boolean> {
       const started = performance.now();
       const { peak, before } = await sampledPeak(async () => {
         const out = fs.createWriteStream(file);
-        await EXPORTS.find((e) => e.kind === 'workbook')!.run(['--format', 'xlsx'], { database: bench.database }, out);
+        const workbook = findExport('workbook')!;
+        await workbook.run(workbook.params.parse({ format: 'xlsx' }), { database: bench.database }, out);
         await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
       });
       const seconds = (performance.now() - started) / 1000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateCronExpression } from './jobs/cron-expression.js';
+import { validateCron } from './domain/schedule-period.js';
 
 const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
@@ -26,7 +26,7 @@ const slackUserList = z.string().default('').transform((s, ctx) => {
 });
 
 const cron = (fallback: string) => z.string().default(fallback).superRefine((expr, ctx) => {
-  const problem = validateCronExpression(expr);
+  const problem = validateCron(expr);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 

@@ -8,6 +8,7 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { registerOutboxGauges } from './outbox/metrics.js';
 import { reclassifyAtStart } from './jobs/reclassify-at-start.js';
 import type { ReclassifyResult } from './app/classification/reclassify-inventory.js';
+import { contextFactory } from './app/context.js';
 import { startCliListener, type CliListener } from './cli/remote/listener.js';
 import { runCli } from './cli/main.js';
 import { checkBotTokenAtStart } from './slack/startup-checks.js';
@@ -33,7 +34,10 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
     app = await startSlackApp({
       config,
       logger,
-      deps: { db: database.db, gateway: runtime.gateway, logger, policy: runtime.policy, now, kickOutbox: () => dispatcher.kick() },
+      deps: {
+        contexts: contextFactory({ db: database.db, policy: runtime.policy, now, logger, afterCommit: () => dispatcher.kick() }),
+        gateway: runtime.gateway, logger, policy: runtime.policy, now,
+      },
       health: async () => { await database.ping(); return { ok: true, outbox: dispatcher.blockReport() }; },
     });
     dispatcher.start();

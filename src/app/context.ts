@@ -60,3 +60,17 @@ export function actorFor(userId: string, policy: Pick<Policy, 'admins'>, origin:
 export const SYSTEM_ACTOR_ID = 'system';
 /** The actor of a Workflow Builder step when Slack does not say who ran the workflow. */
 export const WORKFLOW_ACTOR_ID = 'workflow';
+
+/** A context for one request, made by a surface that holds no database handle of its own (the Slack listeners). */
+export type ContextFactory = (userId: string, origin: Origin) => ServiceContext;
+
+export function contextFactory(base: { db: Db; policy: Policy; now: () => Date; logger: Logger; afterCommit?: () => void }): ContextFactory {
+  return (userId, origin) => ({
+    db: base.db,
+    actor: actorFor(userId, base.policy, origin),
+    now: base.now,
+    logger: base.logger.child({ actor: userId }),
+    policy: base.policy,
+    ...(base.afterCommit ? { afterCommit: base.afterCommit } : {}),
+  });
+}

@@ -10,18 +10,38 @@ export interface SchedulePeriod {
   end: Date;
 }
 
-/** Why the expression can't be used as a schedule, or null when it can. */
+// Jenkins-style `H` picks a random value at each parse: two replicas, or two reads of the same setting,
+// would fire at different times and disagree on the period. A field that starts a list item with H is refused.
+const HASHED_FIELD = /(^|,)H(?=$|[(/,])/;
+
+/**
+ * Why the expression can't be used as a schedule, or null when it can. This one judgement serves the
+ * configuration check, the scheduler's fire times and the digest's periods: cron-parser computes all three,
+ * so an expression accepted here runs, and one refused here is refused at start-up.
+ */
 export function validateCron(expr: string): string | null {
   // cron-parser reads an empty string as "every second", which no one means.
   if (expr.trim() === '') return 'The cron expression is empty.';
+  if (expr.trim().split(/\s+/).some((field) => HASHED_FIELD.test(field))) {
+    return `"${expr}" uses H, which picks a random time; give the minute and hour (e.g. "0 9 * * 1" for Monday 09:00).`;
+  }
   try {
     const schedule = CronExpressionParser.parse(expr);
     schedule.next();
+    schedule.prev();
     return null;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return `"${expr}" is not a valid cron expression: ${detail}.`;
+    return `"${expr}" is not a valid cron expression (e.g. "0 9 * * 1" for Monday 09:00): ${detail}.`;
   }
+}
+
+/**
+ * The first fire time strictly after `after`: the end of the period containing `after`, so a scheduler
+ * that sleeps until it fires each job at the start of a new period.
+ */
+export function nextFireAfter(after: Date, cron: string, tz: string): Date {
+  return periodContaining(after, cron, tz).end;
 }
 
 // cron-parser's answers next to a DST change depend on where its search starts: going forward it fires once

@@ -15,6 +15,19 @@ export function userMessageFor(err: unknown, ref: string): string {
   return `Something went wrong on our side and nothing was changed. If it happens again, give this reference to your aigov admin: ${ref}`;
 }
 
+/**
+ * A verb's check, run where a command must answer in its acknowledgement, before the work starts: what it
+ * returns, or the words of its refusal (an AppError) to answer with. Other errors are thrown on.
+ */
+export function checkFirst<T>(check: () => T): { ok: true; value: T } | { ok: false; refusal: string } {
+  try {
+    return { ok: true, value: check() };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, refusal: userMessageFor(err, '') };
+    throw err;
+  }
+}
+
 interface ErrorBody {
   user?: { id?: string } | undefined;
   user_id?: string | undefined;

@@ -23,12 +23,17 @@ export type OverrideInput = z.infer<typeof OverrideInput>;
 
 const COLUMN = { tier: 'riskTier', primarySource: 'primarySource', workKind: 'workKind', cadenceDays: 'cadenceDays' } as const;
 
+/** Overriding a classification is the governance forum's: the form opens, and the override is stored, only for its admins. */
+export function checkMayOverrideClassification(ctx: ServiceContext): void {
+  if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can override a classification.');
+}
+
 /**
  * A governance admin overrides one outcome of the computed classification. The computed result stays
  * as it was; the override (who, why, from, to, when) is appended beside it and the system follows it.
  */
 export async function overrideClassification({ ctx, input }: { ctx: ServiceContext; input: OverrideInput }): Promise<void> {
-  if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can override a classification.');
+  checkMayOverrideClassification(ctx);
   const parsed = OverrideInput.safeParse(input);
   if (!parsed.success) throw invalid('The override is not valid.', Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
   const o = parsed.data;

@@ -13,9 +13,14 @@ export type DecideResult =
 
 export const ADMINS_ONLY = 'Only governance admins can approve or reject decisions.';
 
+/** Approving and rejecting are the forum's: the reject form opens, and either is stored, only for its admins. */
+export function checkMayDecide(ctx: ServiceContext): void {
+  if (!ctx.actor.isAdmin) throw forbidden(ADMINS_ONLY);
+}
+
 /** Records the forum's approval with approver and date, and edits the decision's card in place. */
 export async function approveDecision({ ctx, decisionId }: { ctx: ServiceContext; decisionId: string }): Promise<DecideResult> {
-  if (!ctx.actor.isAdmin) throw forbidden(ADMINS_ONLY);
+  checkMayDecide(ctx);
   return withTransaction(ctx, async (tx) => {
     const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for('update');
     if (!decision) throw notFound('That decision');

@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { decisions } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { forbidden, invalid, notFound } from '../errors.js';
+import { invalid, notFound } from '../errors.js';
 import { showDecisionCard } from '../notify/decision-card.js';
 import { settleLawExemption } from '../exemptions/settle-law-exemption.js';
-import { ADMINS_ONLY, type DecideResult } from './approve-decision.js';
+import { checkMayDecide, type DecideResult } from './approve-decision.js';
 
 /** Records the forum's rejection with who, when and why, and edits the decision's card in place. */
 export async function rejectDecision({ ctx, decisionId, reason }: { ctx: ServiceContext; decisionId: string; reason: string }): Promise<DecideResult> {
-  if (!ctx.actor.isAdmin) throw forbidden(ADMINS_ONLY);
+  checkMayDecide(ctx);
   const why = reason.trim();
   if (!why) throw invalid('Say why the decision is rejected.', { reason: 'Say why the decision is rejected: it is kept with the decision.' });
   return withTransaction(ctx, async (tx) => {

@@ -8,12 +8,17 @@ import { forbidden, invalid } from '../errors.js';
 import { refreshEscalationCard } from '../notify/escalation-card.js';
 import { lockEscalationCard, parseItemRef, type ClickedMessage } from './find-escalation-card.js';
 
+/** Snoozing is for governance admins: the form opens, and the snooze is stored, only for them. */
+export function checkMaySnoozeEscalation(ctx: ServiceContext): void {
+  if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can snooze an escalation.');
+}
+
 /**
  * A governance admin mutes the ladder for the card's items until a date, with a reason. The due date
  * does not move: when the snooze ends the ladder resumes where it would have been.
  */
 export async function snoozeEscalation({ ctx, itemRef, clicked, until, reason }: { ctx: ServiceContext; itemRef: string; clicked?: ClickedMessage; until: string; reason: string }): Promise<void> {
-  if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can snooze an escalation.');
+  checkMaySnoozeEscalation(ctx);
   const now = ctx.now();
   const tz = ctx.policy.timeZone;
   const problems = snoozeProblems({ until, reason, today: localDate(now, tz) });

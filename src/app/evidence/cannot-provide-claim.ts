@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { evidenceClaims, exceptions } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
-import { isOpenClaim } from '../../slack/views/evidence-card.js';
+import { isOpenClaim } from '../../domain/claim-progress.js';
 import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
 import { buildClaimExceptionNote } from '../../slack/views/evidence/claim-exception-note.js';
 import { sourceLabel } from '../../slack/views/classification-text.js';

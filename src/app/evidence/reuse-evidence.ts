@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
 import { ArtifactConditions, decideArtifactReuse } from '../../domain/evidence-conditions.js';
-import { isOpenClaim } from '../../slack/views/evidence-card.js';
+import { isOpenClaim } from '../../domain/claim-progress.js';
 import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
 import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
 import { recordAudit } from '../audit.js';

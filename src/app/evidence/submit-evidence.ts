@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.js';
 import { EVIDENCE_FIELDS, EvidenceSubmission, evidenceDateProblems, parseArtifactLinks } from '../../domain/evidence-artifact.js';
 import { artifactConditions } from '../../domain/evidence-conditions.js';
 import type { Source } from '../../domain/vocabulary.js';
-import { isOpenClaim } from '../../slack/views/evidence-card.js';
+import { isOpenClaim } from '../../domain/claim-progress.js';
 import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
 import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
 import { recordAudit } from '../audit.js';

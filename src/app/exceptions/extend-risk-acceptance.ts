@@ -9,12 +9,17 @@ import { showExceptionCard } from '../notify/exception-card.js';
 import { settleRiskNotices } from '../notify/risk-notice.js';
 import { lockException, resolutionOf } from './lock-exception.js';
 
+/** Extending a risk acceptance is for governance admins: the form opens, and the extension is stored, only for them. */
+export function checkMayExtendRiskAcceptance(ctx: ServiceContext): void {
+  if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can extend a risk acceptance.');
+}
+
 /**
  * A governance admin extends a risk acceptance, with a reason. The rationale is kept as it was; the new
  * period starts now, so its own 80% notice comes in time.
  */
 export async function extendRiskAcceptance({ ctx, exceptionId, until, reason }: { ctx: ServiceContext; exceptionId: string; until: string; reason: string }): Promise<void> {
-  if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can extend a risk acceptance.');
+  checkMayExtendRiskAcceptance(ctx);
   const now = ctx.now();
   const tz = ctx.policy.timeZone;
   const problems: Record<string, string> = {};

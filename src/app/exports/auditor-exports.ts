@@ -1,6 +1,5 @@
-import { parseFlags, parseNow, requireFormat } from '../../cli/args.js';
-import { UsageError } from '../../cli/io.js';
-import type { Exporter } from './index.js';
+import { z } from 'zod';
+import { defineExport, formatField, instantField, type ExportRuntime } from './export-definition.js';
 import { exportSoa } from './soa.js';
 import { exportNistProfile } from './nist-profile.js';
 import { exportAuditTrail } from './audit-trail.js';
@@ -10,67 +9,73 @@ import { captured } from './captured.js';
 import { writeSoaPdf } from './pdf/soa-pdf.js';
 import { writeDossierPdf } from './pdf/dossier-pdf.js';
 
-const clockOf = (rt: { now?: () => Date }) => rt.now ?? (() => new Date());
-
-function noPositionals(kind: string, positionals: string[]): void {
-  if (positionals.length) throw new UsageError(`export ${kind} takes no arguments besides its flags, got "${positionals.join(' ')}"`);
-}
+const clockOf = (rt: ExportRuntime) => rt.now ?? (() => new Date());
 
 /** The auditor's files beyond the inventory and evidence matrix: SoA, NIST AI RMF profile, binding-law obligations, audit trail, dossier. */
-export const AUDITOR_EXPORTS: Exporter[] = [
-  {
-    kind: 'soa',
-    async run(args, rt, out) {
-      const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
-      noPositionals('soa', positionals);
-      const format = requireFormat(values.format, ['csv', 'md', 'pdf'] as const);
-      if (format === 'pdf') await writeSoaPdf(out, await captured((sink) => exportSoa(rt.database.db, sink, 'csv', clockOf(rt))), clockOf(rt)());
-      else await exportSoa(rt.database.db, out, format, clockOf(rt));
-    },
+export const soaExport = defineExport({
+  kind: 'soa',
+  title: 'Statement of Applicability (ISO/IEC 42001 Annex A)',
+  formats: ['csv', 'md', 'pdf'],
+  fileFormat: 'csv',
+  flags: [],
+  params: z.strictObject({ format: formatField(['csv', 'md', 'pdf']) }),
+  async run({ format }, rt, out) {
+    const db = rt.database.db;
+    if (format === 'pdf') await writeSoaPdf(out, await captured((sink) => exportSoa(db, sink, 'csv', clockOf(rt))), clockOf(rt)());
+    else await exportSoa(db, out, format, clockOf(rt));
   },
-  {
-    kind: 'nist-profile',
-    async run(args, rt, out) {
-      const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
-      noPositionals('nist-profile', positionals);
-      await exportNistProfile(rt.database.db, out, requireFormat(values.format, ['csv', 'md'] as const), clockOf(rt));
-    },
-  },
-  {
-    kind: 'obligations',
-    async run(args, rt, out) {
-      const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
-      noPositionals('obligations', positionals);
-      await exportObligations(rt.database.db, out, requireFormat(values.format, ['csv', 'md'] as const), clockOf(rt));
-    },
-  },
-  {
-    kind: 'audit',
-    async run(args, rt, out) {
-      const { values, positionals } = parseFlags(args, { format: { type: 'string' }, since: { type: 'string' } });
-      noPositionals('audit', positionals);
-      requireFormat(values.format, ['jsonl'] as const, 'jsonl');
-      const since = values.since === undefined ? undefined : parseSince(values.since);
-      await exportAuditTrail(rt.database.db, out, { ...(since ? { since } : {}), now: clockOf(rt) });
-    },
-  },
-  {
-    kind: 'dossier',
-    async run(args, rt, out) {
-      const { values, positionals } = parseFlags(args, { format: { type: 'string' } });
-      const format = requireFormat(values.format, ['md', 'pdf'] as const, 'md');
-      const ref = positionals.join(' ').trim();
-      if (!ref) throw new UsageError('export dossier needs a system id or name: aigov export dossier <system id or name> --format md|pdf');
-      if (format === 'pdf') await writeDossierPdf(out, await captured((sink) => exportDossier(rt.database.db, sink, { ref, now: clockOf(rt) })), clockOf(rt)());
-      else await exportDossier(rt.database.db, out, { ref, now: clockOf(rt) });
-    },
-  },
-];
+});
 
-function parseSince(value: string): Date {
-  try {
-    return parseNow(value, () => new Date());
-  } catch {
-    throw new UsageError(`--since must be an ISO-8601 date or time, got "${value}"`);
-  }
-}
+export const nistProfileExport = defineExport({
+  kind: 'nist-profile',
+  title: 'NIST AI RMF coverage profile',
+  formats: ['csv', 'md'],
+  fileFormat: 'csv',
+  flags: [],
+  params: z.strictObject({ format: formatField(['csv', 'md']) }),
+  async run({ format }, rt, out) {
+    await exportNistProfile(rt.database.db, out, format, clockOf(rt));
+  },
+});
+
+export const obligationsExport = defineExport({
+  kind: 'obligations',
+  title: 'Binding-law obligations',
+  formats: ['csv', 'md'],
+  fileFormat: 'md',
+  flags: [],
+  params: z.strictObject({ format: formatField(['csv', 'md']) }),
+  async run({ format }, rt, out) {
+    await exportObligations(rt.database.db, out, format, clockOf(rt));
+  },
+});
+
+export const auditExport = defineExport({
+  kind: 'audit',
+  title: 'Audit trail',
+  formats: ['jsonl'],
+  fileFormat: 'jsonl',
+  flags: ['since'],
+  params: z.strictObject({ format: formatField(['jsonl']), since: instantField }),
+  async run({ since }, rt, out) {
+    await exportAuditTrail(rt.database.db, out, { ...(since ? { since } : {}), now: clockOf(rt) });
+  },
+});
+
+export const dossierExport = defineExport({
+  kind: 'dossier',
+  title: 'AI system dossier',
+  formats: ['md', 'pdf'],
+  fileFormat: 'md',
+  flags: [],
+  subject: { field: 'system', label: 'system id or name' },
+  params: z.strictObject({
+    format: formatField(['md', 'pdf']),
+    system: z.string({ error: 'is missing' }).trim().min(1, 'is missing'),
+  }),
+  async run({ format, system }, rt, out) {
+    const write = (sink: typeof out) => exportDossier(rt.database.db, sink, { ref: system, now: clockOf(rt) });
+    if (format === 'pdf') await writeDossierPdf(out, await captured(write), clockOf(rt)());
+    else await write(out);
+  },
+});

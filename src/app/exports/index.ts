@@ -1,47 +1,55 @@
-import type { Writable } from 'node:stream';
-import type { Db } from '../../db/client.js';
-import { parseFlags, requireFormat } from '../../cli/args.js';
-import { UsageError } from '../../cli/io.js';
+import { z } from 'zod';
+import { defineExport, formatField, type ExportDefinition } from './export-definition.js';
 import { exportInventory } from './inventory.js';
 import { exportEvidenceMatrix } from './evidence-matrix.js';
-import { AUDITOR_EXPORTS } from './auditor-exports.js';
+import { auditExport, dossierExport, nistProfileExport, obligationsExport, soaExport } from './auditor-exports.js';
 import { exportWorkbook } from './workbook.js';
 
-/** What an export reads: the database, and the clock that stamps it (the CLI's or the server's). A Runtime is one. */
-export interface ExportRuntime {
-  readonly database: { readonly db: Db };
-  readonly now?: () => Date;
-}
+export type { ExportDefinition, ExportRuntime, RawExportParams } from './export-definition.js';
+export { parseExportParams } from './export-definition.js';
 
-export interface Exporter {
-  readonly kind: string;
-  run(args: string[], rt: ExportRuntime, out: Writable): Promise<void>;
-}
+const inventoryExport = defineExport({
+  kind: 'inventory',
+  title: 'AI system inventory',
+  formats: ['json', 'csv'],
+  fileFormat: 'csv',
+  flags: [],
+  params: z.strictObject({ format: formatField(['json', 'csv']) }),
+  async run({ format }, rt, out) {
+    await exportInventory(rt.database.db, out, format);
+  },
+});
 
-/** Auditor exports by kind; the CLI and `/aigov export` share them. */
-export const EXPORTS: Exporter[] = [
-  {
-    kind: 'inventory',
-    async run(args, rt, out) {
-      const { values } = parseFlags(args, { format: { type: 'string' } });
-      await exportInventory(rt.database.db, out, requireFormat(values.format, ['json', 'csv'] as const));
-    },
+const evidenceMatrixExport = defineExport({
+  kind: 'evidence-matrix',
+  title: 'Evidence matrix',
+  formats: ['json', 'csv'],
+  fileFormat: 'csv',
+  flags: [],
+  params: z.strictObject({ format: formatField(['json', 'csv']) }),
+  async run({ format }, rt, out) {
+    await exportEvidenceMatrix(rt.database.db, out, format);
   },
-  {
-    kind: 'evidence-matrix',
-    async run(args, rt, out) {
-      const { values } = parseFlags(args, { format: { type: 'string' } });
-      await exportEvidenceMatrix(rt.database.db, out, requireFormat(values.format, ['json', 'csv'] as const));
-    },
+});
+
+const workbookExport = defineExport({
+  kind: 'workbook',
+  title: 'Audit workbook (all registers)',
+  formats: ['xlsx'],
+  fileFormat: 'xlsx',
+  flags: ['organisation'],
+  params: z.strictObject({
+    format: formatField(['xlsx']),
+    organisation: z.string().optional().transform((s) => s?.trim() || null),
+  }),
+  async run({ organisation }, rt, out) {
+    await exportWorkbook(rt, out, { organisation, exporters: EXPORTS });
   },
-  ...AUDITOR_EXPORTS,
-  {
-    kind: 'workbook',
-    async run(args, rt, out) {
-      const { values, positionals } = parseFlags(args, { format: { type: 'string' }, organisation: { type: 'string' } });
-      if (positionals.length) throw new UsageError(`export workbook takes no arguments besides its flags, got "${positionals.join(' ')}"`);
-      requireFormat(values.format, ['xlsx'] as const);
-      await exportWorkbook(rt, out, { organisation: values.organisation?.trim() || null, exporters: EXPORTS });
-    },
-  },
+});
+
+/** Every auditor export, each declared once; the CLI and `/aigov export` list, parse and run them from here. */
+export const EXPORTS: readonly ExportDefinition[] = [
+  inventoryExport, evidenceMatrixExport, soaExport, nistProfileExport, obligationsExport, auditExport, dossierExport, workbookExport,
 ];
+
+export const findExport = (kind: string): ExportDefinition | undefined => EXPORTS.find((e) => e.kind === kind);

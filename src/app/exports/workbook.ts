@@ -9,7 +9,7 @@ import { databaseNow } from '../../db/repos/database-clock.js';
 import { CATALOG_SOURCES } from '../../domain/catalog/index.js';
 import { CLASSIFICATION_VERSION_KEY } from '../../domain/catalog/versions.js';
 import { exportDecisions, exportExceptions, exportReviews } from './registers.js';
-import type { ExportRuntime, Exporter } from './index.js';
+import type { ExportDefinition, ExportRuntime } from './export-definition.js';
 
 /**
  * One sheet of the workbook: a register some export already writes as CSV. The workbook reads that CSV as
@@ -34,14 +34,14 @@ const SHEETS: SheetSpec[] = [
   { name: 'Decisions', title: 'Decision records', register: exportDecisions },
 ];
 
-async function writeSheetCsv(s: SheetSpec, rt: ExportRuntime, out: Writable, exporters: readonly Exporter[]): Promise<void> {
+async function writeSheetCsv(s: SheetSpec, rt: ExportRuntime, out: Writable, exporters: readonly ExportDefinition[]): Promise<void> {
   if ('register' in s) {
     await s.register(rt.database.db, out, 'csv');
     return;
   }
   const exporter = exporters.find((e) => e.kind === s.kind);
   if (!exporter) throw new Error(`no ${s.kind} export`);
-  await exporter.run(['--format', 'csv'], rt, out);
+  await exporter.run(exporter.params.parse({ format: 'csv' }), rt, out);
 }
 
 // Column names say what a cell holds; the workbook types cells by them so dates sort as dates and counts add up.
@@ -195,7 +195,7 @@ function writeCover(ws: ExcelJS.Worksheet, facts: CoverFacts, sheets: SheetSpec[
  * stream (exceljs WorkbookWriter, inline strings), so tens of thousands of systems pass through without
  * the whole workbook sitting in memory.
  */
-export async function exportWorkbook(rt: ExportRuntime, out: Writable, opts: { organisation: string | null; exporters: readonly Exporter[] }): Promise<Record<string, number>> {
+export async function exportWorkbook(rt: ExportRuntime, out: Writable, opts: { organisation: string | null; exporters: readonly ExportDefinition[] }): Promise<Record<string, number>> {
   const now = rt.now ?? (() => new Date());
   const sheets = SHEETS.filter((s) => !('kind' in s) || opts.exporters.some((e) => e.kind === s.kind));
   const facts = await readCoverFacts(rt.database.db, now(), opts.organisation);

@@ -1,10 +1,14 @@
-import { loadGovernanceOverview, type GovernanceOverview } from '../../db/repos/governance-overview.js';
-import { loadOwnerWork, type OwnerWork } from '../../db/repos/owner-work.js';
+import { loadGovernanceOverview } from '../../db/repos/governance-overview.js';
+import { loadOwnerWork } from '../../db/repos/owner-work.js';
+import type { OwnerWork } from './load-my-work.js';
 import type { ServiceContext } from '../context.js';
 import { loadSoaSummary, type SoaSummary } from '../soa/load-soa.js';
 
 /** How much of each list the Home tab shows; the counts beside them are exact, the rest is one click away. */
 export const HOME_LIMITS = { systems: 10, claims: 10, reviews: 5, governanceList: 5, expiringWithinDays: 30 } as const;
+
+/** The portfolio at a glance, for governance admins. */
+export type GovernanceOverview = Awaited<ReturnType<typeof loadGovernanceOverview>>;
 
 export interface HomeModel {
   userId: string;

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import { loadSoaState } from './load-soa.js';
-import { SOA_ADMINS_ONLY } from './decide-control.js';
+import { checkMayDecideSoa } from './decide-control.js';
 
 export type ApproveSoaResult =
   | { status: 'approved'; number: number; versionId: string; approvedAt: Date; changes: string[] | null }
@@ -23,7 +23,7 @@ export class OpenDecisionsError extends AppError {
 
 /** Freezes the current Statement of Applicability as the next numbered version, with approver and date. */
 export async function approveSoa({ ctx }: { ctx: ServiceContext }): Promise<ApproveSoaResult> {
-  if (!ctx.actor.isAdmin) throw forbidden(SOA_ADMINS_ONLY);
+  checkMayDecideSoa(ctx);
   return withTransaction(ctx, async (tx) => {
     // Two admins approving at once get versions N and N+1, or one "unchanged": never two version Ns.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('aigov.soa_versions'))`);

@@ -13,6 +13,11 @@ import { loadSoaState } from './load-soa.js';
 
 export const SOA_ADMINS_ONLY = 'Only governance admins (AIGOV_ADMINS) can decide on the Statement of Applicability.';
 
+/** The Statement of Applicability is the forum's document: its forms open, and its decisions and approvals are stored, only for admins. */
+export function checkMayDecideSoa(ctx: ServiceContext): void {
+  if (!ctx.actor.isAdmin) throw forbidden(SOA_ADMINS_ONLY);
+}
+
 /** Form fields the errors are keyed by (the modal's block ids). */
 export const CONTROL_FIELDS = { control: 'control', owner: 'owner', applicability: 'applicability', justification: 'justification' } as const;
 
@@ -40,7 +45,7 @@ export type DecideControlResult = { recorded: string[] };
  * own decision record with an audit event, and the rule's outcome is kept beside an applicability decision.
  */
 export async function decideControl({ ctx, input: raw }: { ctx: ServiceContext; input: DecideControlInput }): Promise<DecideControlResult> {
-  if (!ctx.actor.isAdmin) throw forbidden(SOA_ADMINS_ONLY);
+  checkMayDecideSoa(ctx);
   const input = DecideControlInput.parse(raw);
   const justification = input.justification.trim();
   const problems: Record<string, string> = {};

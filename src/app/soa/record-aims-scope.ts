@@ -6,7 +6,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, invalid } from '../errors.js';
 import { loadCurrentScope } from '../../db/repos/soa-records.js';
-import { SOA_ADMINS_ONLY } from './decide-control.js';
+import { checkMayDecideSoa } from './decide-control.js';
 
 /** Form fields the errors are keyed by (the modal's block ids). */
 export const SCOPE_FIELDS = { statement: 'scope_statement', systems: 'scope_systems', units: 'scope_units' } as const;
@@ -27,7 +27,7 @@ export const splitUnits = (text: string) => [...new Set(text.split(/[\n,;]+/).ma
 
 /** The AIMS scope (ISO/IEC 42001 clause 4.3): a short statement, the systems and the organisational units it covers. Each recording is kept. */
 export async function recordAimsScope({ ctx, input: raw }: { ctx: ServiceContext; input: RecordAimsScopeInput }): Promise<{ scopeId: string }> {
-  if (!ctx.actor.isAdmin) throw forbidden(SOA_ADMINS_ONLY);
+  checkMayDecideSoa(ctx);
   const input = RecordAimsScopeInput.parse(raw);
   const statement = input.statement.trim();
   const units = splitUnits(input.units);

@@ -36,4 +36,3 @@ export async function loadDigestFacts(db: DbOrTx, now: Date, since: Date) {
     upcomingReviewCount, upcomingReviews,
   };
 }
-export type DigestFacts = Awaited<ReturnType<typeof loadDigestFacts>>;

@@ -43,4 +43,3 @@ export async function loadGovernanceOverview(db: DbOrTx, now: Date, opts: { list
     expiringAcceptances: { count: expiringCount?.n ?? 0, items: expiringList },
   };
 }
-export type GovernanceOverview = Awaited<ReturnType<typeof loadGovernanceOverview>>;

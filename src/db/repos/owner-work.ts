@@ -39,7 +39,6 @@ export async function loadOwnerWork(db: DbOrTx, userId: string, limits: OwnerWor
     reviews: dueReviews,
   };
 }
-export type OwnerWork = Awaited<ReturnType<typeof loadOwnerWork>>;
 
 /** A person's open claims, earliest due first (the owner+status index, then a sort of that owner's open claims only). */
 export function openClaimsOf(db: DbOrTx, userId: string, limit: number) {
@@ -50,7 +49,6 @@ export function openClaimsOf(db: DbOrTx, userId: string, limit: number) {
     .where(and(eq(evidenceClaims.ownerId, userId), inArray(evidenceClaims.status, [...OPEN_CLAIM_STATUSES])))
     .orderBy(asc(evidenceClaims.dueAt), asc(evidenceClaims.id)).limit(limit);
 }
-export type OpenClaim = Awaited<ReturnType<typeof openClaimsOf>>[number];
 
 /** Answered and total claims for each system: "evidence progress". */
 export async function claimProgress(db: DbOrTx, systemIds: string[]): Promise<Map<string, { answered: number; total: number }>> {

@@ -1,4 +1,4 @@
-import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { aiSystems } from '../schema/index.js';
 import { SystemFacts } from '../../domain/system-facts.js';
@@ -13,6 +13,12 @@ export async function findSystemByName(db: DbOrTx, name: string): Promise<System
 export async function findSystemById(db: DbOrTx, id: string): Promise<SystemRow | undefined> {
   const [row] = await db.select().from(aiSystems).where(eq(aiSystems.id, id));
   return row;
+}
+
+/** Systems whose name contains `typed` (no wildcards of its own), by name. */
+export function findSystemsNamedLike(db: DbOrTx, typed: string, limit: number): Promise<{ id: string; name: string }[]> {
+  const pattern = `%${typed.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return db.select({ id: aiSystems.id, name: aiSystems.name }).from(aiSystems).where(ilike(aiSystems.name, pattern)).orderBy(asc(aiSystems.name)).limit(limit);
 }
 
 /** By id, or else by exact (case-insensitive) name: what `/aigov status` and the dossier accept. */

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { overrideClassification } from '../../app/classification/override-classification.js';
+import { prepareOverride } from '../../app/classification/prepare-override.js';
 import { AppError } from '../../app/errors.js';
 import { answerSubmissionErrors } from './views/submission-errors.js';
-import { findSystemById } from '../../db/repos/systems.js';
 import { ACTIONS, VIEWS } from '../ids.js';
 import { contextFor, type SlackDeps } from '../deps.js';
 import { parseMetadata } from '../parse/metadata.js';
@@ -12,20 +12,14 @@ import { buildOverrideModal, OVERRIDE_BLOCKS } from '../views/override-modal.js'
 
 const SystemRef = z.object({ systemId: z.string().regex(/^sys_[a-z0-9]+$/) });
 
-/** Override classification: admins only, from the system's announcement card. */
+/** Override classification, from the system's announcement card; the verbs decide who may. */
 export function registerClassificationOverride(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.overrideClassification, async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  // A refusal (not an admin, the system gone) reaches the clicker ephemerally through the app's error handler.
+  app.action<BlockButtonAction>(ACTIONS.overrideClassification, async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    if (!deps.policy.admins.includes(body.user.id)) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Only governance admins can override a classification.' });
-      return;
-    }
-    const system = await findSystemById(deps.db, action.value ?? '');
-    if (!system) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That system no longer exists.' });
-      return;
-    }
-    await deps.gateway.openView(body.trigger_id, buildOverrideModal({ systemId: system.id, systemName: system.name, current: { tier: system.riskTier, primarySource: system.primarySource, workKind: system.workKind, cadenceDays: system.cadenceDays } }));
+    const ctx = contextFor(deps, body.user.id, { via: 'slack', surface: 'block_actions', actionId: action.action_id });
+    const form = await prepareOverride({ ctx, input: { systemId: action.value ?? '' } });
+    await deps.gateway.openView(body.trigger_id, buildOverrideModal(form));
   });
 
   // Field errors from the verb are keyed `value` or `justification`; anything else goes under the choice.

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { claimLawExemption } from '../../app/exemptions/claim-law-exemption.js';
-import { findSystemById } from '../../db/repos/systems.js';
+import { prepareExemptionClaim } from '../../app/exemptions/prepare-exemption-claim.js';
 import { ACTIONS, VIEWS } from '../ids.js';
 import { contextFor, type SlackDeps } from '../deps.js';
 import { parseMetadata } from '../parse/metadata.js';
@@ -13,14 +13,10 @@ const SystemRef = z.object({ systemId: z.string().regex(/^sys_[a-z0-9]+$/) });
 
 /** Claim an exemption, from the system's announcement card: the form opens first; the verb checks who and what. */
 export function registerExemptionClaim(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.claimExemption, async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  app.action<BlockButtonAction>(ACTIONS.claimExemption, async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const system = await findSystemById(deps.db, action.value ?? '');
-    if (!system) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That system no longer exists.' });
-      return;
-    }
-    await deps.gateway.openView(body.trigger_id, buildExemptionClaimModal({ systemId: system.id, systemName: system.name }));
+    const ctx = contextFor(deps, body.user.id, { via: 'slack', surface: 'block_actions', actionId: action.action_id });
+    await deps.gateway.openView(body.trigger_id, buildExemptionClaimModal(await prepareExemptionClaim({ ctx, input: { systemId: action.value ?? '' } })));
   });
 
   app.view(VIEWS.exemptionClaim, answerSubmissionErrors(() => EXEMPTION_BLOCKS.exemption, deps.logger, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {

@@ -1,5 +1,5 @@
 import { localDate } from '../../domain/calendar-dates.js';
-import type { DigestFacts } from '../../db/repos/digest-facts.js';
+import type { DigestFacts } from '../../app/digest/digest-facts.js';
 import type { UpcomingApplicationDate } from '../../domain/statutory-deadlines.js';
 import { escapeText, truncate } from '../escape.js';
 import { context, divider, header, section, type Block } from './blocks.js';

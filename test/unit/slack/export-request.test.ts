@@ -3,12 +3,15 @@ import { parseExportRequest } from '../../../src/slack/parse/export-request.js';
 
 describe('/aigov export arguments', () => {
   it.each([
-    ['soa', { kind: 'soa', format: 'csv', args: [] }],
-    ['SOA md', { kind: 'soa', format: 'md', args: [] }],
-    ['nist-profile  csv', { kind: 'nist-profile', format: 'csv', args: [] }],
-    ['audit --since 2025-01-01', { kind: 'audit', format: 'jsonl', args: ['--since', '2025-01-01'] }],
-    ['dossier Applicant ranker', { kind: 'dossier', format: 'md', args: ['Applicant', 'ranker'] }],
-    ['inventory json', { kind: 'inventory', format: 'json', args: [] }],
+    ['soa', { kind: 'soa', fields: { format: 'csv' } }],
+    ['SOA md', { kind: 'soa', fields: { format: 'md' } }],
+    ['nist-profile  csv', { kind: 'nist-profile', fields: { format: 'csv' } }],
+    ['obligations', { kind: 'obligations', fields: { format: 'md' } }],
+    ['audit --since 2025-01-01', { kind: 'audit', fields: { format: 'jsonl', since: '2025-01-01' } }],
+    ['dossier Applicant ranker', { kind: 'dossier', fields: { format: 'md', system: 'Applicant ranker' } }],
+    ['dossier pdf Applicant ranker', { kind: 'dossier', fields: { format: 'pdf', system: 'Applicant ranker' } }],
+    ['inventory json', { kind: 'inventory', fields: { format: 'json' } }],
+    ['workbook --organisation Example', { kind: 'workbook', fields: { format: 'xlsx', organisation: 'Example' } }],
   ])('read %j', (text, request) => {
     expect(parseExportRequest(text)).toEqual({ ok: true, request });
   });
@@ -18,6 +21,8 @@ describe('/aigov export arguments', () => {
     ['everything', /^`everything` is not an export I know\./],
     ['<!here>', /^`&lt;!here&gt;` is not an export I know\./],
     ['dossier', /^Which system\?/],
+    ['soa json', /^`\/aigov export soa` takes a format \(csv, md, pdf\) and nothing else, got `json`\./],
+    ['soa --colour red', /^Unknown option '--colour'\. Usage: /],
   ])('explain what is wrong with %j', (text, message) => {
     const parsed = parseExportRequest(text);
     expect(parsed.ok).toBe(false);

@@ -1,6 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { approveDecision, ADMINS_ONLY } from '../../../app/decisions/approve-decision.js';
-import { forbidden } from '../../../app/errors.js';
+import { approveDecision, checkMayDecide } from '../../../app/decisions/approve-decision.js';
 import { localDate } from '../../../domain/calendar-dates.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
@@ -26,7 +25,7 @@ function handleRejectClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const decisionId = buttonValue(DecisionId, args.action.value);
-    if (!clickContext(deps, args.body).actor.isAdmin) throw forbidden(ADMINS_ONLY);
+    checkMayDecide(clickContext(deps, args.body));
     await deps.gateway.openView(args.body.trigger_id, buildDecisionRejectView({ decisionId }));
   };
 }

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { acknowledgeEscalation } from '../../../app/escalations/acknowledge-escalation.js';
-import { forbidden } from '../../../app/errors.js';
+import { checkMaySnoozeEscalation } from '../../../app/escalations/snooze-escalation.js';
 import { localDate } from '../../../domain/calendar-dates.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
@@ -29,7 +29,7 @@ function handleSnoozeClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const itemRef = buttonValue(ItemRef, args.action.value);
-    if (!clickContext(deps, args.body).actor.isAdmin) throw forbidden('Only governance admins can snooze an escalation.');
+    checkMaySnoozeEscalation(clickContext(deps, args.body));
     await deps.gateway.openView(args.body.trigger_id, buildEscalationSnoozeView({ itemRef, ...clickedMessage(args.body) }));
   };
 }

@@ -8,8 +8,7 @@ import { buildReassignClaimView } from '../../views/evidence/reassign-claim-view
 import { buildReuseEvidenceView, buildReuseLoadingView } from '../../views/evidence/reuse-evidence-view.js';
 import { buildSubmitEvidenceView } from '../../views/evidence/submit-evidence-view.js';
 import { buildStillValidView } from '../../views/evidence/still-valid-view.js';
-import { loadReattestation } from '../../../app/evidence/reattest-evidence.js';
-import { AppError } from '../../../app/errors.js';
+import { loadStillValidForm } from '../../../app/evidence/load-still-valid-form.js';
 import { contextFor } from '../../deps.js';
 import { claimForClick, clickOrigin, type ButtonArgs } from './claim-click.js';
 
@@ -44,9 +43,7 @@ function handleEvidenceStillValidClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = contextFor(deps, args.body.user.id, clickOrigin(args.body));
-    const { claim, systemName, artifact, decision, today } = await loadReattestation(ctx.db, ctx, args.action.value ?? '');
-    if (decision.kind === 'refused' || !artifact) throw new AppError('CONFLICT', decision.kind === 'refused' ? decision.reason : 'No artifact to confirm.');
-    await deps.gateway.openView(args.body.trigger_id, buildStillValidView({ claim, systemName, artifact, today }));
+    await deps.gateway.openView(args.body.trigger_id, buildStillValidView(await loadStillValidForm({ ctx, input: { claimId: args.action.value ?? '' } })));
   };
 }
 

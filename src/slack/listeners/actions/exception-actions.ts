@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { closeRiskAcceptance } from '../../../app/exceptions/close-risk-acceptance.js';
 import { completeCorrectiveAction } from '../../../app/exceptions/complete-corrective-action.js';
 import { prepareExceptionResolution } from '../../../app/exceptions/prepare-exception-resolution.js';
-import { forbidden } from '../../../app/errors.js';
+import { checkMayExtendRiskAcceptance } from '../../../app/exceptions/extend-risk-acceptance.js';
 import type { Resolution } from '../../../domain/exception-resolution.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
@@ -35,7 +35,7 @@ function handleRiskExtendClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const exceptionId = buttonValue(ExceptionId, args.action.value);
-    if (!clickContext(deps, args.body).actor.isAdmin) throw forbidden('Only governance admins can extend a risk acceptance.');
+    checkMayExtendRiskAcceptance(clickContext(deps, args.body));
     await deps.gateway.openView(args.body.trigger_id, buildRiskExtendView({ exceptionId }));
   };
 }

@@ -1,19 +1,18 @@
 import type { ModalView } from '@slack/types';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { forbidden } from '../../../app/errors.js';
-import { SOA_ADMINS_ONLY } from '../../../app/soa/decide-control.js';
+import { checkMayDecideSoa } from '../../../app/soa/decide-control.js';
 import { ACTIONS } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { buildAimsScopeView, buildSoaControlView } from '../../views/soa-forms.js';
 import type { ButtonArgs } from './claim-click.js';
 import { clickContext } from './tell-clicker.js';
 
-// The forms open straight from the click (the admin list is configuration, no database read), and the verbs check again.
+// The forms open straight from the click, for those the verbs' rule allows (no database read); the verbs check again on submit.
 
 function openForm(deps: SlackDeps, build: () => ModalView) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    if (!clickContext(deps, args.body).actor.isAdmin) throw forbidden(SOA_ADMINS_ONLY);
+    checkMayDecideSoa(clickContext(deps, args.body));
     await deps.gateway.openView(args.body.trigger_id, build());
   };
 }

@@ -1,5 +1,6 @@
-import { renderExport } from '../../../app/exports/render-export.js';
+import { checkExportRequest, renderExport } from '../../../app/exports/render-export.js';
 import { contextFor } from '../../deps.js';
+import { checkFirst } from '../../error-reporting.js';
 import { parseExportRequest } from '../../parse/export-request.js';
 import { defineSubcommand } from './aigov-command.js';
 
@@ -9,18 +10,21 @@ import { defineSubcommand } from './aigov-command.js';
  */
 defineSubcommand(['export'], async ({ ack, command }, rest, deps) => {
   const ctx = contextFor(deps, command.user_id, { via: 'slack', surface: 'slash_command', channel: command.channel_id });
-  if (!ctx.actor.isAdmin) {
-    await ack({ response_type: 'ephemeral', text: 'Exports are for governance admins (AIGOV_ADMINS). Ask one of them for the file.' });
-    return;
-  }
   const parsed = parseExportRequest(rest);
   if (!parsed.ok) {
     await ack({ response_type: 'ephemeral', text: parsed.message });
     return;
   }
-  await ack({ response_type: 'ephemeral', text: `Building the ${parsed.request.kind} export (${parsed.request.format}); it will arrive as a file in your DM with aigov.` });
-  // A refusal (no such system, a bad flag) reaches the admin through the app's error handler, escaped.
-  const file = await renderExport({ ctx, request: parsed.request });
+  // The verb's own check (admins only, params valid), asked before answering so a refusal is the answer.
+  const checked = checkFirst(() => checkExportRequest({ ctx, input: parsed.request }));
+  if (!checked.ok) {
+    await ack({ response_type: 'ephemeral', text: checked.refusal });
+    return;
+  }
+  const { definition, params } = checked.value;
+  await ack({ response_type: 'ephemeral', text: `Building the ${definition.kind} export (${params.format}); it will arrive as a file in your DM with aigov.` });
+  // A refusal found while building (no such system) reaches the admin through the app's error handler, escaped.
+  const file = await renderExport({ ctx, input: parsed.request });
   const channel = await deps.gateway.openDm(command.user_id);
   await deps.gateway.uploadFile({ channel, ...file });
 });

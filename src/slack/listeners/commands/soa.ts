@@ -1,5 +1,6 @@
 import { approveSoa } from '../../../app/soa/approve-soa.js';
-import { SOA_ADMINS_ONLY } from '../../../app/soa/decide-control.js';
+import { checkMayDecideSoa } from '../../../app/soa/decide-control.js';
+import { checkFirst } from '../../error-reporting.js';
 import { localDate } from '../../../domain/calendar-dates.js';
 import { contextFor } from '../../deps.js';
 import { mention } from '../../escape.js';
@@ -18,8 +19,9 @@ defineSubcommand(['soa'], async ({ ack, command, respond }, rest, deps) => {
     return;
   }
   const ctx = contextFor(deps, command.user_id, { via: 'slack', surface: 'slash_command', channel: command.channel_id });
-  if (!ctx.actor.isAdmin) {
-    await ack({ response_type: 'ephemeral', text: SOA_ADMINS_ONLY });
+  const may = checkFirst(() => checkMayDecideSoa(ctx));
+  if (!may.ok) {
+    await ack({ response_type: 'ephemeral', text: may.refusal });
     return;
   }
   await ack();

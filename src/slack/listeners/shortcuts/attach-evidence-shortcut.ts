@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { localDate } from '../../../domain/calendar-dates.js';
-import { openClaimsOf } from '../../../db/repos/owner-work.js';
-import type { SlackDeps } from '../../deps.js';
+import { listAttachableClaims } from '../../../app/evidence/list-attachable-claims.js';
+import { contextFor, type SlackDeps } from '../../deps.js';
 import {
   MAX_ATTACHABLE_CLAIMS, NO_OPEN_CLAIMS, NO_PERMALINK, buildAttachEvidenceLoadingView, buildAttachEvidenceNoticeView, buildAttachEvidenceView,
 } from '../../views/evidence/attach-evidence-view.js';
@@ -19,7 +19,7 @@ export function handleAttachEvidenceShortcut(deps: SlackDeps) {
     const channel = shortcut.channel.id;
     const messageTs = shortcut.message.ts;
     const [claims, permalink] = await Promise.all([
-      openClaimsOf(deps.db, userId, MAX_ATTACHABLE_CLAIMS + 1),
+      listAttachableClaims({ ctx: contextFor(deps, userId, { via: 'slack', surface: 'message_action', channel }), input: { limit: MAX_ATTACHABLE_CLAIMS + 1 } }),
       deps.gateway.messagePermalink(channel, messageTs).catch((err: unknown) => {
         deps.logger.warn({ err, channel }, 'no permalink for the message to attach');
         return null;

@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import { ARTIFACT_KINDS, ARTIFACT_KIND_LABELS, EVIDENCE_FIELDS } from '../../../domain/evidence-artifact.js';
 import { SHORT_SOURCE_LABELS } from '../../../domain/classification/wording.js';
 import type { Source } from '../../../domain/vocabulary.js';
-import type { OpenClaim } from '../../../db/repos/owner-work.js';
+import type { AttachableClaim as OpenClaim } from '../../../app/evidence/list-attachable-claims.js';
 import { VIEWS } from '../../ids.js';
 import { escapeText, truncate } from '../../escape.js';
 import { context, datePicker, input, modal, option, radios, section, staticSelect, textInput, type Block } from '../blocks.js';

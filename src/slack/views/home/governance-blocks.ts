@@ -1,4 +1,4 @@
-import type { GovernanceOverview } from '../../../db/repos/governance-overview.js';
+import type { GovernanceOverview } from '../../../app/home/load-home.js';
 import { ACTIONS } from '../../ids.js';
 import { escapeText, mention, truncate } from '../../escape.js';
 import { actions, button, divider, header, section, type Block } from '../blocks.js';

@@ -1,5 +1,5 @@
 import { localDate } from '../../../domain/calendar-dates.js';
-import type { OwnerWork } from '../../../db/repos/owner-work.js';
+import type { OwnerWork } from '../../../app/home/load-my-work.js';
 import { escapeText, truncate } from '../../escape.js';
 import { SHORT_SOURCE_LABELS } from '../../../domain/classification/wording.js';
 import type { Source } from '../../../domain/vocabulary.js';
