@@ -10,6 +10,11 @@ import { withTransaction, type ServiceContext } from '../context.js';
 import { loadEscalationHistory, loadOverdueItems, type OverdueItem } from './overdue-items.js';
 import { byCodePoint } from '../../domain/ordering.js';
 
+/**
+ * A card lists its first items and counts the rest (item_refs holds them all, for the buttons): a
+ * system's overdue evidence can be thousands of claims, and their details need not be stored twice.
+ */
+const ITEMS_KEPT_ON_CARD = 20;
 const LEVEL_OF: Record<EscalationStep, number> = { remind: 0, level_1: 1, level_2: 2 };
 const STEP_OF = ['remind', 'level_1', 'level_2'] as const;
 
@@ -96,7 +101,8 @@ async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: Group[], now:
   // What each card showed, so Acknowledge, Snooze and Reassign can draw it again with their outcome. A card
   // whose post was queued before already exists under its key, so the conflict skips it.
   const cards = posts.map(({ group, first, card }) => ({
-    key: card, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`), items: group.items, createdAt: now, updatedAt: now,
+    key: card, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`),
+    items: group.items.slice(0, ITEMS_KEPT_ON_CARD), createdAt: now, updatedAt: now,
   }));
   const audits = posts.map(({ group, first }) => ({
     action: `escalation.level_${group.level}`, subjectType: first.kind, subjectId: first.id,

@@ -14,6 +14,8 @@ export async function renderEscalationPost(ctx: ServiceContext, body: EventBody<
   if (!model) return { skip: `escalation card ${body.cardKey} is unknown` };
   const { card, level, items } = model;
   if (!items.length) return { skip: `escalation card ${body.cardKey} names no items` };
-  const post = buildEscalationPost({ level, items, since: card.since, now: card.createdAt, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone, status: card });
+  const post = buildEscalationPost({
+    level, items, itemCount: card.itemRefs.length, since: card.since, now: card.createdAt, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone, status: card,
+  });
   return { message: { channel: ctx.policy.governanceChannel, ...post, metadata: escalationMetadata(card.key, card.systemId) } };
 }
