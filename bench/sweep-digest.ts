@@ -71,9 +71,9 @@ export async function benchSweepDigest(): Promise<boolean> {
     };
     const rssBefore = process.memoryUsage().rss;
     const backlogAt = new Date(now.getTime() - HOUR);
-    await timed('sweep-backlog', 'sweep: first ever, over the seeded backlog', backlogAt, () => runSweep(jobContext(runtime, 'sweep', backlogAt), { gateway }));
-    await timed('sweep', 'sweep: the next hourly run', now, () => runSweep(jobContext(runtime, 'sweep', now), { gateway }));
-    await timed('sweep-repeat', 'sweep: same hour again (no-op)', now, () => runSweep(jobContext(runtime, 'sweep', now), { gateway }));
+    await timed('sweep-backlog', 'sweep: first ever, over the seeded backlog', backlogAt, () => runSweep(jobContext(runtime, 'sweep', backlogAt), { users: gateway }));
+    await timed('sweep', 'sweep: the next hourly run', now, () => runSweep(jobContext(runtime, 'sweep', now), { users: gateway }));
+    await timed('sweep-repeat', 'sweep: same hour again (no-op)', now, () => runSweep(jobContext(runtime, 'sweep', now), { users: gateway }));
     await timed('digest', 'digest', now, () => postDigest(jobContext(runtime, 'digest', now), { cron: config.schedules.digestCron }));
     say(table(rows));
     const backlog = capture.statementsOf('sweep-backlog');

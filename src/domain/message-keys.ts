@@ -11,22 +11,56 @@ export type OutboxKey = string & { readonly [brand]: 'OutboxKey' };
 const card = (s: string) => s as CardKey;
 const outbox = (s: string) => s as OutboxKey;
 
+/**
+ * Keys that SQL must also build per row (an anti-join on what was already queued), as literal text and
+ * the values between: the TypeScript constructors below join the same parts, so the spelling lives here
+ * only. `keySql` in src/db/key-sql.ts turns the parts into a SQL concatenation.
+ */
+export const keyParts = {
+  review: <V>(reviewId: V, recipientId: V): (string | V)[] => ['review:', reviewId, ':', recipientId],
+  post: <V>(cardKey: (string | V)[]): (string | V)[] => ['post:', ...cardKey],
+} as const;
+
 export const cardKeys = {
   /** An owner's evidence card for one system, in their DM. */
   evidence: (systemId: string, ownerId: string) => card(`evidence-card:${systemId}:${ownerId}`),
   /** A system's announcement in the intake channel: its thread holds the record's later notes. */
   announcement: (systemId: string) => card(`announcement:${systemId}`),
+  /** An escalation post in the governance channel: unique because each (item, level, cycle) escalates once and an item is first on one card only. */
+  escalation: (first: { kind: string; id: string }, level: number, cycleKey: string) => card(`escalation:${first.kind}:${first.id}:L${level}:${cycleKey}`),
+  /** A review card in the DM of the person asked: a reassigned review gets a fresh card for its new reviewer. */
+  review: (reviewId: string, recipientId: string) => card(keyParts.review(reviewId, recipientId).join('')),
+  /** An exception's card in the governance channel. */
+  exception: (exceptionId: string) => card(`exception:${exceptionId}`),
+  /** A decision's card in the governance channel. */
+  decision: (decisionId: string) => card(`decision:${decisionId}`),
+  /** One risk-expiry notice per acceptance period and person: an extension starts a new period and a new notice. */
+  riskNotice: (exceptionId: string, acceptedUntil: Date, userId: string) => card(`risk-notice:${exceptionId}:${acceptedUntil.toISOString()}:${userId}`),
+  /** The Still valid offer to an owner for one system's evidence ending on one date. */
+  stillValidOffer: (systemId: string, ownerId: string, periodTo: string) => card(`still-valid-offer:${systemId}:${ownerId}:${periodTo}`),
 } as const;
 
 export const outboxKeys = {
   /** The first post of a card: queued once, whatever retries or re-runs follow. */
-  post: (key: CardKey) => outbox(`post:${key}`),
+  post: (key: CardKey) => outbox(keyParts.post([key]).join('')),
   /** One edit of a card, for one change (`changeId` unique per change). */
   update: (key: CardKey, changeId: string) => outbox(`update:${key}:${changeId}`),
   /** The notice of one evidence request (a workflow step's execution or a retry of it asks once). */
   evidenceRequest: (requestKey: string) => outbox(`evidence-request:${requestKey}`),
   /** A system's announcement post. */
   announce: (systemId: string) => outbox(`announce:${systemId}`),
+  /**
+   * An escalation post for one group of items (one item, or one system's overdue evidence) at one level,
+   * counted from `since`: the same group escalated again in a later cycle is a new post.
+   */
+  escalation: (group: { kind: string; subjectId: string; level: number }, since: Date, itemIds: readonly string[]) =>
+    outbox(`escalation:${group.kind}:${group.subjectId}:${group.level}:${since.toISOString()}:${itemIds.join(',').slice(0, 200)}`),
+  /** An owner's daily reminder (their local day). */
+  reminder: (ownerId: string, day: string) => outbox(`reminder:${ownerId}:${day}`),
+  /** An owner's Monday message for one week. */
+  ownerWeek: (ownerId: string, week: string) => outbox(`owner-week:${ownerId}:${week}`),
+  /** The governance digest of one schedule period. */
+  digest: (periodKey: string) => outbox(`digest:${periodKey}`),
 } as const;
 
 /** A key read back from storage (a row, a button value) as the typed key it was built as. */

@@ -101,7 +101,9 @@ export async function enqueueRows(tx: DbOrTx, rows: readonly EventRow[]): Promis
     };
   });
   const inserted = await insertMany(tx, outboxMessages, values, { onConflictDoNothing: ['idempotencyKey'], returning: ['id', 'idempotencyKey', 'cardKey', 'status'] });
-  const fresh = inserted.filter((r) => r.status === 'pending' && r.cardKey);
+  // Only cards that had pending rows before this batch have anything to coalesce (the batch's own older
+  // rows went in superseded): a sweep posting thousands of new cards sends no update at all.
+  const fresh = inserted.filter((r) => r.status === 'pending' && r.cardKey && heldUntil.has(r.cardKey));
   if (fresh.length) {
     await tx.update(outboxMessages).set({ status: 'superseded' }).where(and(
       eq(outboxMessages.status, 'pending'),

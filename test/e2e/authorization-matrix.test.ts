@@ -19,6 +19,7 @@ import { DAY, quietSystem, sweepAt } from '../support/governance-fixtures.js';
 import { verbContext } from '../support/verb-context.js';
 import type { MessageLike } from '../support/slack-payloads.js';
 import { datepickerValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/view-state.js';
+import { parseItemRef } from '../../src/app/escalations/find-escalation-card.js';
 
 // Reviews fall due at T; a week later they are escalated, and every action below is taken then.
 const T = new Date('2026-03-02T10:00:00Z');
@@ -418,7 +419,7 @@ describe('authorization matrix: who may change what', () => {
       fresh: async (actor) => snoozeTargets[actor],
       state: async (t) => ({
         card: (await db().select().from(escalationCards).where(eq(escalationCards.key, t.subject!)))[0],
-        ladder: await db().select().from(escalations).where(eq(escalations.itemId, t.id.split(':')[1]!)).orderBy(escalations.id),
+        ladder: await db().select().from(escalations).where(eq(escalations.itemId, parseItemRef(t.id).id)).orderBy(escalations.id),
       }),
       attempt: (user, t) => clickAndSubmit(user, t.card!, ACTIONS.escalationSnooze, t.id, `escalation:${t.id}`, SNOOZE),
       expectChanged: async (t, user) => {
@@ -426,7 +427,7 @@ describe('authorization matrix: who may change what', () => {
         const [card] = await db().select().from(escalationCards).where(eq(escalationCards.key, t.subject!));
         expect(card).toMatchObject({ snoozedBy: user, snoozedUntil: until, snoozeReason: 'Owner back from leave on the 19th.' });
         // The rung the card stands for is muted; the reminder before it is history.
-        const ladder = await db().select().from(escalations).where(eq(escalations.itemId, t.id.split(':')[1]!));
+        const ladder = await db().select().from(escalations).where(eq(escalations.itemId, parseItemRef(t.id).id));
         const rung = ladder.filter((step) => step.level === card!.level);
         expect(rung).toHaveLength(1);
         expect(rung[0]!.snoozedUntil).toEqual(until);

@@ -100,6 +100,16 @@ describe('review, approval and escalation buttons in Slack', () => {
     expect(textOf(current(card))).toContain('Review recorded by');
   });
 
+  it('ties each card to its record with message metadata', async () => {
+    const metadataOf = (m: MessageLike) => app.fake.message(m.channel, m.ts)!.metadata;
+    const [review] = await app.database.db.select().from(reviews).where(eq(reviews.systemId, rankerId));
+    const [decision] = await app.database.db.select().from(decisions).where(eq(decisions.systemId, rankerId));
+    const [exception] = await app.database.db.select().from(exceptions).where(eq(exceptions.systemId, rankerId));
+    expect(metadataOf(messageWith(USERS.owner, review!.id))).toEqual({ event_type: 'aigov_review', event_payload: { review_id: review!.id, system_id: rankerId } });
+    expect(metadataOf(messageWith(CHANNELS.governance, 'aigov_decision_approve'))).toEqual({ event_type: 'aigov_decision', event_payload: { decision_id: decision!.id, system_id: rankerId } });
+    expect(metadataOf(messageWith(CHANNELS.governance, 'aigov_exception_accept_risk'))).toEqual({ event_type: 'aigov_exception', event_payload: { exception_id: exception!.id, system_id: rankerId } });
+  });
+
   it('refuses Approve from someone who is not a governance admin, ephemerally, and changes nothing', async () => {
     const card = messageWith(CHANNELS.governance, 'aigov_decision_approve');
     const response = await ephemeralSince(await click(USERS.owner, card, ACTIONS.decisionApprove));
@@ -148,6 +158,7 @@ describe('review, approval and escalation buttons in Slack', () => {
       await app.deliver();
       card = messageWith(CHANNELS.governance, `review:`);
       expect(textOf(card)).toContain('Rota planner');
+      expect(app.fake.message(card.channel, card.ts)!.metadata).toMatchObject({ event_type: 'aigov_escalation', event_payload: { escalation_card: expect.stringMatching(/^escalation:review:/), system_id: plannerId } });
     });
 
     it('refuses Snooze from a non-admin without opening a form', async () => {

@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/client.js';
 import { newId } from '../../src/db/ids.js';
 import { escalations, exceptions, reviews, statutoryDeadlines } from '../../src/db/schema/index.js';
 import { snoozeEscalation } from '../../src/app/escalations/snooze-escalation.js';
+import { parseItemRef } from '../../src/app/escalations/find-escalation-card.js';
 import { createTestDatabase } from '../support/test-db.js';
 import { USERS } from '../support/test-app.js';
 import { at, DAY, escalationPosts, postsTo, queued, quietSystem, sweepAt } from '../support/governance-fixtures.js';
@@ -121,7 +122,7 @@ describe('the escalation ladder at its boundary dates', () => {
     expect((await cardsFor(ids.reviewA)).filter((c) => c.text.includes('Level 2'))).toEqual([]);
     await sweepAt(db, day(21));
     const levelTwo = (await escalationPosts(db)).filter((p) => p.text.includes('Level 2'));
-    expect(levelTwo.map((p) => p.key.split(':')[2]).sort()).toEqual([ids.reviewA, ids.expired, ids.action, ids.legal].sort());
+    expect(levelTwo.map((p) => parseItemRef(p.itemRefs[0]!).id).sort()).toEqual([ids.reviewA, ids.expired, ids.action, ids.legal].sort());
     for (const post of levelTwo) expect(post.body).toContain(`<@${USERS.admin}>`);
     expect((await cardsFor(ids.reviewB)).filter((c) => c.text.includes('Level 2'))).toEqual([]);
   });

@@ -201,8 +201,10 @@ describe('the evidence verbs', () => {
       expect(rows[0]).toMatchObject({ status: 'open', dueAt: new Date('2026-03-16T10:00:00Z'),
         reason: 'No evidence can be provided for ISO/IEC 42001:2023 6.1.4 (AI system impact assessment): The vendor will not share it.' });
       const [post] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `post:exception:${first.exceptionId}`));
-      expect(post!.payload).toMatchObject({ channel: 'C0GOV', storeAs: `exception:${first.exceptionId}` });
-      expect(JSON.stringify(post!.payload)).toContain('aigov_exception_accept_risk');
+      expect(post).toMatchObject({ kind: 'exception.card.v1', payload: { exceptionId: first.exceptionId }, cardKey: `exception:${first.exceptionId}` });
+      const card = await renderQueued(database.db, post!);
+      expect(card).toMatchObject({ channel: 'C0GOV', metadata: { event_type: 'aigov_exception', event_payload: { exception_id: first.exceptionId } } });
+      expect(card.json).toContain('aigov_exception_accept_risk');
       const actions = (await database.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.subjectId, first.exceptionId))).map((a) => a.action);
       expect(actions).toEqual(['exception.opened']);
     });

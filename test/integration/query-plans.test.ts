@@ -11,6 +11,10 @@ import { silentLogger } from '../support/logger.js';
 import { testRenderer } from '../support/event-renderer.js';
 import { refreshEvidenceCard } from '../../src/app/evidence/evidence-card.js';
 import { findLikelyDuplicates, findSystemByName } from '../../src/db/repos/systems.js';
+import { askReviewers } from '../../src/app/sweep/ask-reviewers.js';
+import { loadOwnerReminder } from '../../src/app/sweep/load-owner-reminder.js';
+import { loadEscalationCard } from '../../src/app/escalations/load-escalation-card.js';
+import { verbContext } from '../support/verb-context.js';
 
 // Tables that grow with the organisation: a query on them must be able to use an index.
 const LARGE = ['ai_systems', 'evidence_claims', 'reviews', 'exceptions', 'outbox_messages', 'audit_events', 'escalations', 'statutory_deadlines'];
@@ -67,5 +71,14 @@ describe.runIf(onPostgres())('hot queries on PostgreSQL', () => {
 
   it('an owner\'s evidence card loads through an index', async () => {
     expect(await seqScansIn(() => refreshEvidenceCard(db, { systemId: 'sys_x', ownerId: 'U0OWNER1' }))).toEqual([]);
+  });
+
+  it('the sweep finds reviewers not yet asked, and a reminder its items, through indexes', async () => {
+    const ctx = verbContext(db, 'system', { now: () => new Date(), origin: { via: 'scheduler', job: 'sweep' } });
+    expect(await seqScansIn(async () => {
+      await askReviewers(ctx);
+      await loadOwnerReminder({ ctx, input: { ownerId: 'U0OWNER1', day: '2026-03-02' } });
+      await loadEscalationCard({ ctx, input: { cardKey: 'escalation:review:rev_x:L1:2026-03-02T00:00:00.000Z' } });
+    })).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe('raiseRequest', () => {
     expect(review).toMatchObject({ dueReason: 'deployed', dueAt: now, status: 'due', reviewerId: USERS.owner });
     // The reviewer is asked in the same transaction, not at the next sweep.
     const [card] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `post:review:${review!.id}:${USERS.owner}`));
-    expect(card).toMatchObject({ kind: 'slack.post.v1', payload: expect.objectContaining({ channel: USERS.owner }) });
+    expect(card).toMatchObject({ kind: 'review.card.v1', payload: { reviewId: review!.id, recipientId: USERS.owner }, cardKey: `review:${review!.id}:${USERS.owner}` });
     const [request] = await database.db.select().from(intakeRequests).where(eq(intakeRequests.id, r.requestId));
     expect(request).toMatchObject({ kind: 'change', trigger: 'material_change', systemId: s.systemId, status: 'closed', requesterId: USERS.requester });
     const actions = (await database.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.actorId, USERS.requester))).map((a) => a.action);

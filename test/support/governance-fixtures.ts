@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/client.js';
 import { registerSystem } from '../../src/app/intake/register-system.js';
 import { runSweep } from '../../src/app/sweep/run-sweep.js';
 import type { ServiceContext } from '../../src/app/context.js';
-import { aiSystems, evidenceClaims, outboxMessages } from '../../src/db/schema/index.js';
+import { aiSystems, escalationCards, evidenceClaims, outboxMessages } from '../../src/db/schema/index.js';
 import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
 import type { OutboxMessage } from '../../src/outbox/messages.js';
 import { USERS } from './test-app.js';
@@ -70,10 +70,13 @@ export async function queued(db: Db, keyPrefix?: string): Promise<QueuedMessage[
   return out;
 }
 
-/** Escalation posts queued for the governance channel, with their card key. */
+/** Escalation posts queued for the governance channel, with their card key and the items their card names. */
 export async function escalationPosts(db: Db) {
   const rows = await queued(db, 'escalation:');
-  return rows.flatMap((r) => (r.message.kind === 'slack.post.v1' ? [{ key: r.message.storeAs ?? '', text: r.message.text, body: JSON.stringify(r.message.blocks), channel: r.message.channel }] : []));
+  const cards = new Map((await db.select({ key: escalationCards.key, itemRefs: escalationCards.itemRefs }).from(escalationCards)).map((c) => [c.key, c.itemRefs]));
+  return rows.flatMap((r) => (r.message.kind === 'slack.post.v1'
+    ? [{ key: r.message.storeAs ?? '', text: r.message.text, body: JSON.stringify(r.message.blocks), channel: r.message.channel, itemRefs: cards.get(r.message.storeAs ?? '') ?? [] }]
+    : []));
 }
 
 /** Posts (not updates) queued for one channel or user. */

@@ -2,9 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { jobRuns } from '../../db/schema/index.js';
 import { loadDigestFacts } from '../../db/repos/digest-facts.js';
 import { periodContaining } from '../../domain/schedule-period.js';
-import { upcomingApplicationDates } from '../../domain/statutory-deadlines.js';
-import { enqueue } from '../../outbox/enqueue.js';
-import { buildDigest } from '../../slack/views/digest.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 
@@ -23,10 +22,10 @@ export async function postDigest(ctx: ServiceContext, opts: { cron: string }): P
     if (!claimed.length) return { status: 'already_posted', period: period.key };
     const length = period.end.getTime() - period.start.getTime();
     const since = new Date(now.getTime() - length);
+    // The facts are read here for the run's summary; the message is drawn from them again at delivery,
+    // as of now (the event's asOf), so it reports the period as it stood when the digest ran.
     const facts = await loadDigestFacts(tx, now, since);
-    const dates = upcomingApplicationDates(now, 180);
-    const message = buildDigest({ facts, dates, periodKey: period.key, now, since, timeZone: ctx.policy.timeZone });
-    await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, ...message }, { idempotencyKey: `digest:${period.key}` });
+    await enqueueEvent(tx, now, { event: { kind: 'digest.posted.v1', body: { periodKey: period.key, since: since.toISOString() } }, key: outboxKeys.digest(period.key) });
     const summary = { newSystems: facts.newByTier.reduce((n, r) => n + r.n, 0), overdueReviews: facts.overdueReviewCount, openExceptions: facts.openExceptionCount };
     await tx.update(jobRuns).set({ status: 'done', finishedAt: now, summary }).where(sqlKey(period.key));
     await recordAudit(tx, ctx, { action: 'digest.posted', subjectType: 'digest', subjectId: period.key, after: summary });

@@ -19,7 +19,7 @@ export async function acknowledgeEscalation({ ctx, itemRef, clicked }: { ctx: Se
     await tx.update(escalations).set({ acknowledgedBy: ctx.actor.userId, acknowledgedAt: now })
       .where(and(eq(escalations.level, card.level), inArray(escalations.itemId, card.itemRefs.map((r) => parseItemRef(r).id)), isNull(escalations.acknowledgedBy)));
     await recordAudit(tx, ctx, { action: 'escalation.acknowledged', subjectType: 'escalation', subjectId: card.key, after: { items: card.itemRefs, level: card.level, acknowledgedBy: ctx.actor.userId } });
-    await refreshEscalationCard(tx, ctx, updated!);
+    await refreshEscalationCard(tx, updated!.key);
     return { status: 'acknowledged' };
   });
 }

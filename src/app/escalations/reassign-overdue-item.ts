@@ -47,7 +47,7 @@ export async function reassignOverdueItem({ ctx, itemRef, clicked, newOwnerId }:
     const now = ctx.now();
     const [updated] = await tx.update(escalationCards).set({ reassignedBy: ctx.actor.userId, reassignedTo: to.data, updatedAt: now }).where(eq(escalationCards.key, card.key)).returning();
     await recordAudit(tx, ctx, { action: 'escalation.reassigned', subjectType: 'escalation', subjectId: card.key, after: { items: card.itemRefs, reassignedTo: to.data } });
-    await refreshEscalationCard(tx, ctx, updated!);
+    await refreshEscalationCard(tx, updated!.key);
   });
 }
 

@@ -33,6 +33,6 @@ export async function snoozeEscalation({ ctx, itemRef, clicked, until, reason }:
       .where(and(eq(escalations.level, card.level), inArray(escalations.itemId, card.itemRefs.map((r) => parseItemRef(r).id))));
     await recordAudit(tx, ctx, { action: 'escalation.snoozed', subjectType: 'escalation', subjectId: card.key,
       before: { snoozedUntil: card.snoozedUntil }, after: { items: card.itemRefs, level: card.level, snoozedUntil, reason: reason.trim() } });
-    await refreshEscalationCard(tx, ctx, updated!);
+    await refreshEscalationCard(tx, updated!.key);
   });
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { cardKeys, outboxKeys } from '../../domain/message-keys.js';
 import { newId } from '../../db/ids.js';
-import { cardsPosted } from '../notify/card-message.js';
+import { cardsPosted } from '../events/card-events.js';
 import { enqueueEvents } from '../events/enqueue-event.js';
 
 export const evidenceCardKey = cardKeys.evidence;

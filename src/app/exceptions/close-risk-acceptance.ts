@@ -13,7 +13,7 @@ export async function closeRiskAcceptance({ ctx, exceptionId }: { ctx: ServiceCo
     if (exception.status === 'closed') return { status: 'already_closed' };
     if (exception.status !== 'risk_accepted') throw new AppError('CONFLICT', 'This exception has no risk acceptance to close.');
     await closeLockedException(tx, ctx, { exception, system, via: 'risk_closed' });
-    await settleRiskNotices(tx, ctx, { exception, systemName: system.name, ownerId: system.ownerId, outcome: { kind: 'closed', by: ctx.actor.userId } });
+    await settleRiskNotices(tx, ctx, { exception, ownerId: system.ownerId, outcome: { kind: 'closed', by: ctx.actor.userId } });
     await showExceptionCard(tx, ctx, exceptionId);
     return { status: 'closed' };
   });

@@ -38,7 +38,7 @@ export async function extendRiskAcceptance({ ctx, exceptionId, until, reason }: 
     await tx.update(exceptions).set(after).where(eq(exceptions.id, exceptionId));
     await recordAudit(tx, ctx, { action: 'exception.risk_extended', subjectType: 'exception', subjectId: exceptionId, before: resolutionOf(exception),
       after: { systemId: system.id, ...after, extendedBy: ctx.actor.userId, reason: reason.trim() } });
-    await settleRiskNotices(tx, ctx, { exception, systemName: system.name, ownerId: system.ownerId, outcome: { kind: 'extended', by: ctx.actor.userId, until: acceptedUntil } });
+    await settleRiskNotices(tx, ctx, { exception, ownerId: system.ownerId, outcome: { kind: 'extended', by: ctx.actor.userId, until: acceptedUntil } });
     await showExceptionCard(tx, ctx, exceptionId);
   });
 }

@@ -1,17 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { aiSystems, decisions } from '../../db/schema/index.js';
-import { buildDecisionCard } from '../../slack/views/decision-card.js';
+import { cardKeys } from '../../domain/message-keys.js';
 import type { ServiceContext } from '../context.js';
-import { postOrUpdateCard } from './card-message.js';
+import { queueCardEvents } from '../events/card-events.js';
 
-export const decisionCardKey = (decisionId: string) => `decision:${decisionId}`;
+export const decisionCardKey = cardKeys.decision;
 
 /** The decision's card in the governance channel: posted when proposed, edited in place when decided. */
-export async function showDecisionCard(tx: DbOrTx, ctx: ServiceContext, decisionId: string): Promise<void> {
-  const [row] = await tx.select({ decision: decisions, systemName: aiSystems.name }).from(decisions)
-    .innerJoin(aiSystems, eq(aiSystems.id, decisions.systemId)).where(eq(decisions.id, decisionId));
-  if (!row) return;
-  const card = buildDecisionCard({ decision: row.decision, systemName: row.systemName, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone });
-  await postOrUpdateCard(tx, { key: decisionCardKey(decisionId), channel: ctx.policy.governanceChannel, card });
+export async function showDecisionCard(tx: DbOrTx, _ctx: ServiceContext, decisionId: string): Promise<void> {
+  await queueCardEvents(tx, null, [{ event: { kind: 'decision.card.v1', body: { decisionId } }, card: decisionCardKey(decisionId), postIfNew: true }]);
 }

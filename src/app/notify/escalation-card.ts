@@ -2,13 +2,11 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { escalationCards } from '../../db/schema/index.js';
-import { enqueue } from '../../outbox/enqueue.js';
-import { buildEscalationPost } from '../../slack/views/escalation-post.js';
-import type { ServiceContext } from '../context.js';
+import { asCardKey, cardKeys, outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import type { OverdueItem } from '../sweep/overdue-items.js';
 
-/** Unique because each (item, level, cycle) escalates once and an item is first on one card only. */
-export const escalationCardKey = (first: OverdueItem, level: number, cycleKey: string) => `escalation:${first.kind}:${first.id}:L${level}:${cycleKey}`;
+export const escalationCardKey = cardKeys.escalation;
 
 const StoredItem = z.object({
   kind: z.enum(['review', 'evidence', 'exception', 'statutory']), id: z.string(), systemId: z.string(), systemName: z.string(), ownerId: z.string(),
@@ -20,12 +18,12 @@ export const cardItems = (json: unknown): OverdueItem[] => z.array(StoredItem).p
 
 export type EscalationCard = typeof escalationCards.$inferSelect;
 
-/** Draws the card again as posted, plus what the forum has done with it since; edits it in place. */
-export async function refreshEscalationCard(tx: DbOrTx, ctx: ServiceContext, card: EscalationCard): Promise<void> {
-  const items = cardItems(card.items);
-  const post = buildEscalationPost({
-    level: card.level as 1 | 2, items, since: card.since, now: card.createdAt, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone,
-    status: card,
-  });
-  await enqueue(tx, { kind: 'slack.update.v1', key: card.key, ...post }, { idempotencyKey: `update:${card.key}:${newId('obx')}` });
+/**
+ * The card is drawn again at delivery, as posted plus what the forum has done with it since, and edited
+ * in place. Its post is always queued (by the sweep) before anyone can act on it, so this never posts
+ * a card of its own: a post still pending is coalesced into this edit.
+ */
+export async function refreshEscalationCard(tx: DbOrTx, cardKey: string): Promise<void> {
+  const card = asCardKey(cardKey);
+  await enqueueEvent(tx, null, { event: { kind: 'escalation.posted.v1', body: { cardKey } }, key: outboxKeys.update(card, newId('obx')), card });
 }

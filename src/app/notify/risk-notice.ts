@@ -1,25 +1,26 @@
 import type { DbOrTx } from '../../db/client.js';
-import { buildRiskExpiryNotice, type RiskNoticeModel } from '../../slack/views/risk-expiry-notice.js';
+import { cardKeys } from '../../domain/message-keys.js';
 import type { ServiceContext } from '../context.js';
-import { updateCard } from './card-message.js';
-
-const DAY_MS = 86_400_000;
+import { queueCardEvents } from '../events/card-events.js';
 
 /** One notice per acceptance period and person: an extension starts a new period and a new notice. */
-export const riskNoticeKey = (exceptionId: string, acceptedUntil: Date, userId: string) => `risk-notice:${exceptionId}:${acceptedUntil.toISOString()}:${userId}`;
+export const riskNoticeKey = cardKeys.riskNotice;
 
 /** The approver and the system's owner, once each. */
 export const noticeRecipients = (acceptedBy: string | null, ownerId: string) => [...new Set([acceptedBy, ownerId].filter((u): u is string => Boolean(u)))];
 
+export type RiskNoticeOutcome = { kind: 'extended'; by: string; until: Date } | { kind: 'closed'; by: string };
+
 /** After Extend or Close, the notices of the period that ended say what happened instead of offering buttons. */
 export async function settleRiskNotices(tx: DbOrTx, ctx: ServiceContext, args: {
-  exception: Omit<RiskNoticeModel['exception'], 'acceptedUntil'> & { acceptedUntil: Date | null }; systemName: string; ownerId: string; outcome: NonNullable<RiskNoticeModel['outcome']>;
+  exception: { id: string; acceptedBy: string | null; acceptedUntil: Date | null }; ownerId: string; outcome: RiskNoticeOutcome;
 }): Promise<void> {
   const until = args.exception.acceptedUntil;
   if (!until) return;
-  const daysLeft = Math.max(0, Math.ceil((until.getTime() - ctx.now().getTime()) / DAY_MS));
-  for (const recipientId of noticeRecipients(args.exception.acceptedBy, args.ownerId)) {
-    const card = buildRiskExpiryNotice({ exception: { ...args.exception, acceptedUntil: until }, systemName: args.systemName, recipientId, daysLeft, timeZone: ctx.policy.timeZone, outcome: args.outcome });
-    await updateCard(tx, { key: riskNoticeKey(args.exception.id, until, recipientId), card });
-  }
+  const outcome = args.outcome.kind === 'extended' ? { ...args.outcome, until: args.outcome.until.toISOString() } : args.outcome;
+  // Days left are counted to the change, as the notice said them then.
+  await queueCardEvents(tx, ctx.now(), noticeRecipients(args.exception.acceptedBy, args.ownerId).map((recipientId) => ({
+    event: { kind: 'risk.notice.v1' as const, body: { exceptionId: args.exception.id, acceptedUntil: until.toISOString(), recipientId, outcome } },
+    card: riskNoticeKey(args.exception.id, until, recipientId), postIfNew: false,
+  })));
 }

@@ -5,8 +5,17 @@ import { localDate } from '../../domain/calendar-dates.js';
 import { defaultNextReviewDate } from '../../domain/review-outcome.js';
 import type { ServiceContext } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { reviewDueLabel } from '../../slack/views/review-card.js';
-import type { ReviewFormModel } from '../../slack/views/review-record-view.js';
+
+/** What the review form shows; the Slack layer words the due reason. */
+export interface ReviewForm {
+  reviewId: string;
+  systemId: string;
+  systemName: string;
+  dueReason: string;
+  defaultOwnerId: string;
+  defaultNextReviewDate: string;
+  cadenceDays: number | null;
+}
 
 /** Who may record a review: its reviewer, the system's owner, or a governance admin. */
 export function mayRecordReview(actor: ServiceContext['actor'], review: { reviewerId: string | null }, system: { ownerId: string }): boolean {
@@ -22,7 +31,7 @@ export async function findReview(db: DbOrTx, reviewId: string) {
  * What the review form shows, after checking the review is still open and the actor may record it:
  * the next review date defaults to the system's cadence counted from today.
  */
-export async function loadReviewForm({ ctx, reviewId }: { ctx: ServiceContext; reviewId: string }): Promise<ReviewFormModel> {
+export async function loadReviewForm({ ctx, reviewId }: { ctx: ServiceContext; reviewId: string }): Promise<ReviewForm> {
   const row = await findReview(ctx.db, reviewId);
   if (!row) throw notFound('That review');
   const { review, system } = row;
@@ -30,7 +39,7 @@ export async function loadReviewForm({ ctx, reviewId }: { ctx: ServiceContext; r
   if (review.status === 'completed') throw new AppError('CONFLICT', `This review was already recorded on ${review.completedAt ? localDate(review.completedAt, ctx.policy.timeZone) : 'an earlier date'}.`);
   const today = localDate(ctx.now(), ctx.policy.timeZone);
   return {
-    reviewId: review.id, systemId: system.id, systemName: system.name, dueLabel: reviewDueLabel(review.dueReason, system.cadenceDays),
+    reviewId: review.id, systemId: system.id, systemName: system.name, dueReason: review.dueReason,
     defaultOwnerId: review.reviewerId ?? system.ownerId, defaultNextReviewDate: defaultNextReviewDate(today, system.cadenceDays), cadenceDays: system.cadenceDays,
   };
 }

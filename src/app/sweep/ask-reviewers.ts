@@ -1,11 +1,12 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { aiSystems, outboxMessages, reviews } from '../../db/schema/index.js';
-import type { SlackGateway } from '../../slack/gateway.js';
-import { buildReviewCard } from '../../slack/views/review-card.js';
+import { keySql } from '../../db/key-sql.js';
+import { keyParts, outboxKeys } from '../../domain/message-keys.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
+import { enqueueEvents } from '../events/enqueue-event.js';
 import { deliveryTimesAt, ownerTimeZones } from './owner-time-zone.js';
-import { enqueuePosts } from '../../outbox/enqueue.js';
+import type { UserDirectory } from './user-directory.js';
 import { reviewCardKey, reviewRecipient } from '../notify/review-card.js';
 import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
@@ -14,35 +15,35 @@ import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
  * reviews opened on cadence by this sweep and reviews opened by a change, whoever created them.
  * The card's outbox key makes this once per review and reviewer, however many sweeps run.
  */
-export async function askReviewers(ctx: ServiceContext, gateway?: Pick<SlackGateway, 'userTimeZone'>): Promise<number> {
+export async function askReviewers(ctx: ServiceContext, users?: UserDirectory): Promise<number> {
   const now = ctx.now();
-  const waiting = await ctx.db.select({ review: reviews, system: aiSystems }).from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId))
+  const recipientSql = sql`coalesce(${reviews.reviewerId}, ${aiSystems.ownerId})`;
+  const waiting = await ctx.db.select({ reviewId: reviews.id, systemId: aiSystems.id, reviewerId: reviews.reviewerId, ownerId: aiSystems.ownerId })
+    .from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId))
     .where(and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), lte(reviews.dueAt, now),
-      sql`not exists (select 1 from ${outboxMessages} o where o.idempotency_key = 'post:review:' || ${reviews.id} || ':' || coalesce(${reviews.reviewerId}, ${aiSystems.ownerId}))`,
+      sql`not exists (select 1 from ${outboxMessages} o where o.idempotency_key = ${keySql(keyParts.post(keyParts.review(sql`${reviews.id}`, recipientSql)))})`,
       // A re-classification asks the owner for its reviews in its one DM (reclassify-inventory.ts); a card as well would be a second message.
-      sql`not (${reviews.dueReason} = 'reclassified' and coalesce(${reviews.reviewerId}, ${aiSystems.ownerId}) = ${aiSystems.ownerId})`))
+      sql`not (${reviews.dueReason} = 'reclassified' and ${recipientSql} = ${aiSystems.ownerId})`))
     .orderBy(reviews.id);
   if (!waiting.length) return 0;
-  // Time zones come from Slack (cached); they are looked up before the transaction, not inside it.
-  const recipients = [...new Set(waiting.map(({ review, system }) => reviewRecipient(review, system)))];
-  const zones = await ownerTimeZones(ctx.db, gateway, recipients, now, ctx.policy.timeZone);
+  // Time zones come from the workspace (cached); they are looked up before the transaction, not inside it.
+  const recipients = [...new Set(waiting.map((w) => reviewRecipient(w, w)))];
+  const zones = await ownerTimeZones(ctx.db, users, recipients, now, ctx.policy.timeZone);
   const deliveryTime = deliveryTimesAt(now);
-  const cards = waiting.map(({ review, system }) => {
-    const to = reviewRecipient(review, system);
-    const at = deliveryTime(zones.get(to) ?? ctx.policy.timeZone);
-    const key = reviewCardKey(review.id, to);
-    const card = buildReviewCard({ review, system, recipientId: to, timeZone: ctx.policy.timeZone });
-    return { review, system, to, at, key, card };
+  const cards = waiting.map((w) => {
+    const to = reviewRecipient(w, w);
+    return { ...w, to, at: deliveryTime(zones.get(to) ?? ctx.policy.timeZone), card: reviewCardKey(w.reviewId, to) };
   });
   return withTransaction(ctx, async (tx) => {
-    // A backlog asks hundreds of reviewers at once: cards and audit events go in batches.
-    const queued = await enqueuePosts(tx, cards.map((c) => ({
-      message: { kind: 'slack.post.v1' as const, channel: c.to, text: c.card.text, blocks: c.card.blocks, storeAs: c.key },
-      idempotencyKey: `post:${c.key}`, ...(c.at > now ? { notBefore: c.at } : {}),
+    // A backlog asks hundreds of reviewers at once: events and audit events go in batches. Each card is
+    // drawn when delivered, from the review as it stands then.
+    const queued = await enqueueEvents(tx, null, cards.map((c) => ({
+      event: { kind: 'review.card.v1' as const, body: { reviewId: c.reviewId, recipientId: c.to } },
+      key: outboxKeys.post(c.card), card: c.card, ...(c.at > now ? { notBefore: c.at } : {}),
     })));
-    const sent = cards.filter((c) => queued.has(`post:${c.key}`));
+    const sent = cards.filter((c) => queued.has(outboxKeys.post(c.card)));
     await recordAudits(tx, ctx, sent.map((c) => ({
-      action: 'review.requested', subjectType: 'review', subjectId: c.review.id, after: { systemId: c.system.id, reviewerId: c.to, card: c.key, deliverAt: c.at },
+      action: 'review.requested', subjectType: 'review', subjectId: c.reviewId, after: { systemId: c.systemId, reviewerId: c.to, card: c.card, deliverAt: c.at },
     })));
     return sent.length;
   });

@@ -3,21 +3,25 @@ import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { insertMany } from '../../db/insert-many.js';
 import { ladderStart, levelsReached, type EscalationStep } from '../../domain/escalation-ladder.js';
-import { enqueuePosts } from '../../outbox/enqueue.js';
-import { buildEscalationPost } from '../../slack/views/escalation-post.js';
+import { cardKeys, outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvents } from '../events/enqueue-event.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { escalationCardKey } from '../notify/escalation-card.js';
 import { loadEscalationHistory, loadOverdueItems, type OverdueItem } from './overdue-items.js';
 import { byCodePoint } from '../../domain/ordering.js';
 
+/**
+ * A card lists its first items and counts the rest (item_refs holds them all, for the buttons): a
+ * system's overdue evidence can be thousands of claims, and their details need not be stored twice.
+ */
+const ITEMS_KEPT_ON_CARD = 20;
 const LEVEL_OF: Record<EscalationStep, number> = { remind: 0, level_1: 1, level_2: 2 };
 const STEP_OF = ['remind', 'level_1', 'level_2'] as const;
 
 export interface EscalationOutcome { escalated: number; superseded: number; remindOwners: Map<string, OverdueItem[]> }
 
 interface Planned { item: OverdueItem; step: EscalationStep; cycleKey: string; since: Date; superseded: EscalationStep[] }
-type Group = { level: 1 | 2; items: OverdueItem[]; skipped: Map<string, EscalationStep[]>; since: Date; firstCycle: string };
+type Group = { level: 1 | 2; kind: string; subjectId: string; items: OverdueItem[]; skipped: Map<string, EscalationStep[]>; since: Date; firstCycle: string };
 
 /**
  * Walks every overdue item up the ladder. Each (item, level, cycle) is a unique row: inserting it is
@@ -48,14 +52,15 @@ export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationOu
       }
       const level = LEVEL_OF[p.step] as 1 | 2;
       // Overdue evidence of one system is one post per level, not one per claim.
-      const groupKey = p.item.kind === 'evidence' ? `evidence:${p.item.systemId}:${level}` : `${p.item.kind}:${p.item.id}:${level}`;
-      const group: Group = groups.get(groupKey) ?? { level, items: [], skipped: new Map(), since: p.since, firstCycle: p.cycleKey };
+      const subjectId = p.item.kind === 'evidence' ? p.item.systemId : p.item.id;
+      const groupKey = `${p.item.kind}:${subjectId}:${level}`;
+      const group: Group = groups.get(groupKey) ?? { level, kind: p.item.kind, subjectId, items: [], skipped: new Map(), since: p.since, firstCycle: p.cycleKey };
       group.items.push(p.item);
       if (p.superseded.length) group.skipped.set(p.item.id, p.superseded);
       if (p.since < group.since) group.since = p.since;
       groups.set(groupKey, group);
     }
-    await postGroups(tx, ctx, [...groups].sort(([a], [b]) => byCodePoint(a, b)), now);
+    await postGroups(tx, ctx, [...groups].sort(([a], [b]) => byCodePoint(a, b)).map(([, g]) => g), now);
     return { escalated: groups.size, superseded, remindOwners };
   });
 }
@@ -84,21 +89,20 @@ async function claimRows(tx: DbOrTx, planned: Planned[], now: Date): Promise<Set
   return new Set(returned.map((r) => `${r.itemKind}|${r.itemId}|${r.level}|${r.cycleKey}`));
 }
 
-async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: [string, Group][], now: Date): Promise<void> {
-  const posts = groups.map(([groupKey, group]) => {
+/**
+ * Each group's card row holds what the card shows; the post queued for it names the card only and is
+ * drawn at delivery, so a sweep over a backlog stores a few ids per post, not its Block Kit.
+ */
+async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: Group[], now: Date): Promise<void> {
+  const posts = groups.map((group) => {
     const first = group.items[0]!;
-    const key = escalationCardKey(first, group.level, group.firstCycle);
-    const post = buildEscalationPost({ level: group.level, items: group.items, since: group.since, now, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone });
-    return {
-      group, first, key,
-      message: { kind: 'slack.post.v1' as const, channel: ctx.policy.governanceChannel, ...post, storeAs: key },
-      idempotencyKey: `escalation:${groupKey}:${group.since.toISOString()}:${group.items.map((i) => i.id).join(',').slice(0, 200)}`,
-    };
+    return { group, first, card: cardKeys.escalation(first, group.level, group.firstCycle) };
   });
   // What each card showed, so Acknowledge, Snooze and Reassign can draw it again with their outcome. A card
   // whose post was queued before already exists under its key, so the conflict skips it.
-  const cards = posts.map(({ group, first, key }) => ({
-    key, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`), items: group.items, createdAt: now, updatedAt: now,
+  const cards = posts.map(({ group, first, card }) => ({
+    key: card, systemId: first.systemId, level: group.level, since: group.since, itemRefs: group.items.map((i) => `${i.kind}:${i.id}`),
+    items: group.items.slice(0, ITEMS_KEPT_ON_CARD), createdAt: now, updatedAt: now,
   }));
   const audits = posts.map(({ group, first }) => ({
     action: `escalation.level_${group.level}`, subjectType: first.kind, subjectId: first.id,
@@ -107,10 +111,15 @@ async function postGroups(tx: DbOrTx, ctx: ServiceContext, groups: [string, Grou
       items: group.items.map((i) => ({ kind: i.kind, id: i.id, dueAt: i.dueAt, ...(group.skipped.has(i.id) ? { superseded: group.skipped.get(i.id) } : {}) })),
     },
   }));
-  // Three independent writes, sent together: the server stores one while the next is serialised here.
+  // Three independent writes, sent together: the server stores one while the next is serialised here. The
+  // post is worded as of its card's own time (created_at), so it needs no asOf.
   await Promise.all([
-    enqueuePosts(tx, posts),
     insertMany(tx, escalationCards, cards, { onConflictDoNothing: ['key'] }),
+    enqueueEvents(tx, null, posts.map(({ group, card }) => ({
+      event: { kind: 'escalation.posted.v1' as const, body: { cardKey: card } },
+      key: outboxKeys.escalation(group, group.since, group.items.map((i) => i.id)),
+      card,
+    }))),
     recordAudits(tx, ctx, audits),
   ]);
 }

@@ -1,14 +1,14 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
-import { aiSystems, evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
+import { evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
 import { REATTEST_WINDOW_DAYS } from '../../domain/reattestation.js';
-import { buildStillValidOffer } from '../../slack/views/evidence/still-valid-offer.js';
+import { cardKeys, outboxKeys } from '../../domain/message-keys.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { postCard } from '../notify/card-message.js';
+import { enqueueEvents } from '../events/enqueue-event.js';
 
 const DAY_MS = 86_400_000;
 const ROWS_PER_RUN = 20_000;
 
-export const stillValidOfferKey = (systemId: string, ownerId: string, periodTo: string) => `still-valid-offer:${systemId}:${ownerId}:${periodTo}`;
+export const stillValidOfferKey = cardKeys.stillValidOffer;
 
 /**
  * Answered claims whose evidence ends within REATTEST_WINDOW_DAYS: each owner is told once per system
@@ -19,28 +19,15 @@ export async function offerStillValid(ctx: ServiceContext): Promise<number> {
   const now = ctx.now();
   const today = now.toISOString().slice(0, 10);
   const until = new Date(now.getTime() + REATTEST_WINDOW_DAYS * DAY_MS).toISOString().slice(0, 10);
-  const rows = await ctx.db.select({
-    id: evidenceClaims.id, systemId: evidenceClaims.systemId, ownerId: evidenceClaims.ownerId, source: evidenceClaims.source,
-    requirementId: evidenceClaims.requirementId, title: evidenceClaims.title, periodTo: evidenceArtifacts.periodTo, systemName: aiSystems.name,
-  }).from(evidenceClaims)
+  const rows = await ctx.db.select({ systemId: evidenceClaims.systemId, ownerId: evidenceClaims.ownerId, periodTo: evidenceArtifacts.periodTo }).from(evidenceClaims)
     .innerJoin(evidenceArtifacts, eq(evidenceArtifacts.id, evidenceClaims.artifactId))
-    .innerJoin(aiSystems, eq(aiSystems.id, evidenceClaims.systemId))
     .where(and(inArray(evidenceClaims.status, ['submitted', 'reused']), gte(evidenceArtifacts.periodTo, today), lte(evidenceArtifacts.periodTo, until)))
     .orderBy(asc(evidenceClaims.systemId), asc(evidenceClaims.ownerId), asc(evidenceArtifacts.periodTo), asc(evidenceClaims.source), asc(evidenceClaims.requirementId))
     .limit(ROWS_PER_RUN);
   if (!rows.length) return 0;
-  const groups = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const key = stillValidOfferKey(r.systemId, r.ownerId, r.periodTo);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return withTransaction(ctx, async (tx) => {
-    let offered = 0;
-    for (const [key, claims] of groups) {
-      const first = claims[0]!;
-      const card = buildStillValidOffer({ systemId: first.systemId, systemName: first.systemName, ownerId: first.ownerId, periodTo: first.periodTo, claims });
-      if (await postCard(tx, { key, channel: first.ownerId, card })) offered += 1;
-    }
-    return offered;
-  });
+  const offers = new Map(rows.map((r) => [stillValidOfferKey(r.systemId, r.ownerId, r.periodTo), r]));
+  // Each offer lists the claims as they stand when it is delivered (one re-attested meanwhile drops out).
+  return withTransaction(ctx, async (tx) => (await enqueueEvents(tx, null, [...offers].map(([card, { systemId, ownerId, periodTo }]) => ({
+    event: { kind: 'evidence.still-valid-offer.v1' as const, body: { systemId, ownerId, periodTo } }, key: outboxKeys.post(card), card,
+  })))).size);
 }

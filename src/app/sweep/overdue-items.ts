@@ -21,30 +21,34 @@ export interface OverdueItem {
   what: string;
 }
 
-/** Open items due by `now`, with the system they belong to. Closed items never come back. */
-export async function loadOverdueItems(db: DbOrTx, now: Date): Promise<OverdueItem[]> {
+/**
+ * Open items due by `now`, with the system they belong to. Closed items never come back. `only` narrows
+ * to the items of these ids (a reminder drawn at delivery: those of its items still overdue).
+ */
+export async function loadOverdueItems(db: DbOrTx, now: Date, only?: readonly string[]): Promise<OverdueItem[]> {
   const sys = { systemName: aiSystems.name, tier: aiSystems.riskTier };
+  const among = (column: Parameters<typeof inList>[0]) => (only ? inList(column, only) : undefined);
   // A review is the reviewer's to do; an exception is its action owner's once someone has been named.
   const reviewRows = await db.select({ id: reviews.id, systemId: reviews.systemId, ownerId: sql<string>`coalesce(${reviews.reviewerId}, ${aiSystems.ownerId})`, dueAt: reviews.dueAt, reason: reviews.dueReason, ...sys })
     .from(reviews).innerJoin(aiSystems, eq(aiSystems.id, reviews.systemId))
-    .where(and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), lte(reviews.dueAt, now)));
+    .where(and(inArray(reviews.status, [...OPEN_REVIEW_STATUSES]), lte(reviews.dueAt, now), among(reviews.id)));
   const claimRows = await db.select({ id: evidenceClaims.id, systemId: evidenceClaims.systemId, ownerId: evidenceClaims.ownerId, dueAt: evidenceClaims.dueAt,
     source: evidenceClaims.source, requirementId: evidenceClaims.requirementId, ...sys })
     .from(evidenceClaims).innerJoin(aiSystems, eq(aiSystems.id, evidenceClaims.systemId))
-    .where(and(inArray(evidenceClaims.status, [...OPEN_CLAIM_STATUSES]), lte(evidenceClaims.dueAt, now)));
+    .where(and(inArray(evidenceClaims.status, [...OPEN_CLAIM_STATUSES]), lte(evidenceClaims.dueAt, now), among(evidenceClaims.id)));
   // An exception is due on its own date while open, on the corrective action's date, or when an acceptance expires.
   const exceptionRows = await db.select({ id: exceptions.id, systemId: exceptions.systemId, ownerId: aiSystems.ownerId, status: exceptions.status, dueAt: exceptions.dueAt,
     actionDueAt: exceptions.actionDueAt, actionOwnerId: exceptions.actionOwnerId, acceptedUntil: exceptions.acceptedUntil, reason: exceptions.reason, ...sys })
     .from(exceptions).innerJoin(aiSystems, eq(aiSystems.id, exceptions.systemId))
-    .where(or(
+    .where(and(among(exceptions.id), or(
       and(eq(exceptions.status, 'open'), lte(exceptions.dueAt, now)),
       and(eq(exceptions.status, 'corrective_action'), isNotNull(exceptions.actionDueAt), lte(exceptions.actionDueAt, now)),
       and(eq(exceptions.status, 'risk_accepted'), isNotNull(exceptions.acceptedUntil), lte(exceptions.acceptedUntil, now)),
-    ));
+    )));
   const statutoryRows = await db.select({ id: statutoryDeadlines.id, systemId: statutoryDeadlines.systemId, ownerId: aiSystems.ownerId, dueAt: statutoryDeadlines.dueAt,
     ref: statutoryDeadlines.ref, label: statutoryDeadlines.label, ...sys })
     .from(statutoryDeadlines).innerJoin(aiSystems, eq(aiSystems.id, statutoryDeadlines.systemId))
-    .where(and(eq(statutoryDeadlines.status, 'open'), lte(statutoryDeadlines.dueAt, now)));
+    .where(and(eq(statutoryDeadlines.status, 'open'), lte(statutoryDeadlines.dueAt, now), among(statutoryDeadlines.id)));
 
   const items: OverdueItem[] = [
     ...reviewRows.map((r) => ({ kind: 'review' as const, id: r.id, systemId: r.systemId, systemName: r.systemName, ownerId: r.ownerId, tier: r.tier, dueAt: r.dueAt, acceptedUntil: null,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { userProfiles } from '../../db/schema/index.js';
-import type { SlackGateway } from '../../slack/gateway.js';
+import type { UserDirectory } from './user-directory.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 import { inList } from '../../db/in-list.js';
 import { byCodePoint } from '../../domain/ordering.js';
@@ -10,15 +10,15 @@ const CACHE_MS = 7 * 86_400_000;
 const LOOKUPS_AT_ONCE = 4;
 
 /** The owner's Slack time zone (users.info tz), cached a week; the workspace default when Slack can't say. */
-export async function ownerTimeZone(db: DbOrTx, gateway: Pick<SlackGateway, 'userTimeZone'> | undefined, userId: string, now: Date, fallback: string): Promise<string> {
-  return (await ownerTimeZones(db, gateway, [userId], now, fallback)).get(userId) ?? fallback;
+export async function ownerTimeZone(db: DbOrTx, users: UserDirectory | undefined, userId: string, now: Date, fallback: string): Promise<string> {
+  return (await ownerTimeZones(db, users, [userId], now, fallback)).get(userId) ?? fallback;
 }
 
 /**
  * Time zones for many owners with one cache read; only owners missing from the cache (or stale) cost a
  * users.info call. A sweep over a long backlog asks once per owner, not once per item.
  */
-export async function ownerTimeZones(db: DbOrTx, gateway: Pick<SlackGateway, 'userTimeZone'> | undefined, userIds: readonly string[], now: Date, fallback: string): Promise<Map<string, string>> {
+export async function ownerTimeZones(db: DbOrTx, users: UserDirectory | undefined, userIds: readonly string[], now: Date, fallback: string): Promise<Map<string, string>> {
   const zones = new Map<string, string>();
   const stale: string[] = [];
   for (let i = 0; i < userIds.length; i += 20_000) {
@@ -29,7 +29,7 @@ export async function ownerTimeZones(db: DbOrTx, gateway: Pick<SlackGateway, 'us
     }
   }
   const toAsk = [...new Set([...userIds.filter((u) => !zones.has(u)), ...stale])];
-  if (!gateway || !toAsk.length) {
+  if (!users || !toAsk.length) {
     for (const id of toAsk) zones.set(id, zones.get(id) ?? fallback);
     return zones;
   }
@@ -40,7 +40,7 @@ export async function ownerTimeZones(db: DbOrTx, gateway: Pick<SlackGateway, 'us
     while (next < toAsk.length) {
       const id = toAsk[next++]!;
       try {
-        const tz = (await gateway.userTimeZone(id)) ?? zones.get(id) ?? fallback;
+        const tz = (await users.userTimeZone(id)) ?? zones.get(id) ?? fallback;
         zones.set(id, tz);
         fetched.push({ userId: id, tz, fetchedAt: now });
       } catch {

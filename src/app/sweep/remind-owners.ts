@@ -1,9 +1,9 @@
 import { localDate } from '../../domain/calendar-dates.js';
 import { ownerReminders } from '../../db/schema/index.js';
 import { insertMany } from '../../db/insert-many.js';
-import { enqueuePosts } from '../../outbox/enqueue.js';
-import type { SlackGateway } from '../../slack/gateway.js';
-import { buildOwnerReminder } from '../../slack/views/owner-reminder.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvents } from '../events/enqueue-event.js';
+import type { UserDirectory } from './user-directory.js';
 import { recordAudits } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { deliveryTimesAt, ownerTimeZones } from './owner-time-zone.js';
@@ -14,11 +14,11 @@ import type { OverdueItem } from './overdue-items.js';
  * their working hours (their Slack time zone): never at 3 a.m. The (owner, day) row is the claim, so
  * concurrent sweeps remind once; rows, messages and audit events go in batches.
  */
-export async function remindOwners(ctx: ServiceContext, owners: Map<string, OverdueItem[]>, gateway?: Pick<SlackGateway, 'userTimeZone'>): Promise<number> {
+export async function remindOwners(ctx: ServiceContext, owners: Map<string, OverdueItem[]>, users?: UserDirectory): Promise<number> {
   if (!owners.size) return 0;
   const now = ctx.now();
   const ownerIds = [...owners.keys()].sort();
-  const zones = await ownerTimeZones(ctx.db, gateway, ownerIds, now, ctx.policy.timeZone);
+  const zones = await ownerTimeZones(ctx.db, users, ownerIds, now, ctx.policy.timeZone);
   const plans = ownerIds.map((ownerId) => {
     const tz = zones.get(ownerId) ?? ctx.policy.timeZone;
     return { ownerId, tz, day: localDate(now, tz), items: owners.get(ownerId)! };
@@ -29,9 +29,10 @@ export async function remindOwners(ctx: ServiceContext, owners: Map<string, Over
     const won = new Set(rows.map((r) => r.ownerId));
     const deliveryTime = deliveryTimesAt(now);
     const mine = plans.filter((p) => won.has(p.ownerId)).map((p) => ({ ...p, at: deliveryTime(p.tz) }));
-    await enqueuePosts(tx, mine.map((p) => ({
-      message: { kind: 'slack.post.v1' as const, channel: p.ownerId, ...buildOwnerReminder({ ownerId: p.ownerId, items: p.items, timeZone: p.tz }) },
-      idempotencyKey: `reminder:${p.ownerId}:${p.day}`,
+    // The audit event names the items; the reminder is drawn from it at delivery (dates as of now).
+    await enqueueEvents(tx, now, mine.map((p) => ({
+      event: { kind: 'owner.reminder.v1' as const, body: { ownerId: p.ownerId, day: p.day, timeZone: p.tz } },
+      key: outboxKeys.reminder(p.ownerId, p.day),
       ...(p.at > now ? { notBefore: p.at } : {}),
     })));
     await recordAudits(tx, ctx, mine.map((p) => ({

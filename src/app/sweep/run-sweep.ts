@@ -1,4 +1,3 @@
-import type { SlackGateway } from '../../slack/gateway.js';
 import type { ServiceContext } from '../context.js';
 import { openDueReviews } from './open-due-reviews.js';
 import { askReviewers } from './ask-reviewers.js';
@@ -8,6 +7,7 @@ import { remindOwners } from './remind-owners.js';
 import { warnExpiringAcceptances } from './warn-expiring-acceptances.js';
 import { clearAbandonedDrafts } from './clear-abandoned-drafts.js';
 import { offerStillValid } from './offer-still-valid.js';
+import type { UserDirectory } from './user-directory.js';
 
 export interface SweepSummary {
   reviewsOpened: number; reviewersAsked: number; evidenceExpired: number; escalated: number; superseded: number; ownersReminded: number;
@@ -20,7 +20,7 @@ export interface SweepSummary {
  * The overdue/escalation sweep as of ctx.now(). Every step is idempotent for the same instant, so it is
  * safe to run twice, after a crash, or in several replicas at once.
  */
-export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<SlackGateway, 'userTimeZone'> } = {}): Promise<SweepSummary> {
+export async function runSweep(ctx: ServiceContext, deps: { users?: UserDirectory } = {}): Promise<SweepSummary> {
   const started = Date.now();
   const stepMs: Record<string, number> = {};
   const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
@@ -32,13 +32,13 @@ export async function runSweep(ctx: ServiceContext, deps: { gateway?: Pick<Slack
   // The other steps read and write different records, each in its own transaction, so they run side by
   // side: one step's database time overlaps another's work here. (PGlite runs them one after another.)
   const [reviewersAsked, evidenceExpired, { escalated, superseded, ownersReminded }, acceptancesExpiring, draftsCleared, stillValidOffered] = await Promise.all([
-    timed('askReviewers', () => askReviewers(ctx, deps.gateway)),
+    timed('askReviewers', () => askReviewers(ctx, deps.users)),
     timed('expireEvidencePeriods', () => expireEvidencePeriods(ctx)),
     (async () => {
       const outcome = await timed('escalateOverdue', () => escalateOverdue(ctx));
-      return { ...outcome, ownersReminded: await timed('remindOwners', () => remindOwners(ctx, outcome.remindOwners, deps.gateway)) };
+      return { ...outcome, ownersReminded: await timed('remindOwners', () => remindOwners(ctx, outcome.remindOwners, deps.users)) };
     })(),
-    timed('warnExpiringAcceptances', () => warnExpiringAcceptances(ctx, deps.gateway)),
+    timed('warnExpiringAcceptances', () => warnExpiringAcceptances(ctx, deps.users)),
     timed('clearAbandonedDrafts', () => clearAbandonedDrafts(ctx)),
     timed('offerStillValid', () => offerStillValid(ctx)),
   ]);

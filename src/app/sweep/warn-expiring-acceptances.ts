@@ -2,16 +2,15 @@ import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { aiSystems, exceptions } from '../../db/schema/index.js';
 import { ACCEPTANCE_NOTICE_FRACTION, acceptanceNotice } from '../../domain/risk-acceptance.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
-import type { SlackGateway } from '../../slack/gateway.js';
-import { buildRiskExpiryNotice } from '../../slack/views/risk-expiry-notice.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { ownerTimeZones } from './owner-time-zone.js';
-import { postCard } from '../notify/card-message.js';
+import type { UserDirectory } from './user-directory.js';
+import { postCardEvent } from '../events/card-events.js';
 import { noticeRecipients, riskNoticeKey } from '../notify/risk-notice.js';
 
 /** The approver and the owner of each acceptance past 80% of its period are told once, in their working hours. */
-export async function warnExpiringAcceptances(ctx: ServiceContext, gateway?: Pick<SlackGateway, 'userTimeZone'>): Promise<number> {
+export async function warnExpiringAcceptances(ctx: ServiceContext, users?: UserDirectory): Promise<number> {
   const now = ctx.now();
   const rows = await ctx.db.select({ exception: exceptions, systemName: aiSystems.name, ownerId: aiSystems.ownerId })
     .from(exceptions).innerJoin(aiSystems, eq(aiSystems.id, exceptions.systemId))
@@ -24,7 +23,7 @@ export async function warnExpiringAcceptances(ctx: ServiceContext, gateway?: Pic
     return notice.kind === 'notify' ? [{ ...r, notice }] : [];
   });
   if (!due.length) return 0;
-  const zones = await ownerTimeZones(ctx.db, gateway, [...new Set(due.flatMap(recipients))], now, ctx.policy.timeZone);
+  const zones = await ownerTimeZones(ctx.db, users, [...new Set(due.flatMap(recipients))], now, ctx.policy.timeZone);
   return withTransaction(ctx, async (tx) => {
     let told = 0;
     for (const r of due) {
@@ -32,8 +31,12 @@ export async function warnExpiringAcceptances(ctx: ServiceContext, gateway?: Pic
       const sentTo: string[] = [];
       for (const userId of recipients(r)) {
         const at = nextWorkingTime(now, zones.get(userId) ?? ctx.policy.timeZone);
-        const card = buildRiskExpiryNotice({ exception: { ...e, acceptedUntil: e.acceptedUntil! }, systemName: r.systemName, recipientId: userId, daysLeft: r.notice.daysLeft, timeZone: ctx.policy.timeZone });
-        if (await postCard(tx, { key: riskNoticeKey(e.id, e.acceptedUntil!, userId), channel: userId, card, ...(at > now ? { notBefore: at } : {}) })) sentTo.push(userId);
+        // Days left are counted from now, the sweep's time, whenever the notice is delivered.
+        const posted = await postCardEvent(tx, now, {
+          event: { kind: 'risk.notice.v1', body: { exceptionId: e.id, acceptedUntil: e.acceptedUntil!.toISOString(), recipientId: userId } },
+          card: riskNoticeKey(e.id, e.acceptedUntil!, userId), ...(at > now ? { notBefore: at } : {}),
+        });
+        if (posted) sentTo.push(userId);
       }
       if (!sentTo.length) continue;
       told += 1;

@@ -13,7 +13,7 @@ export const escalationCards = pgTable('escalation_cards', {
   since: instant('since').notNull(),
   /** `<kind>:<id>` of every item on the card: the value its buttons carry. */
   itemRefs: text('item_refs').array().notNull(),
-  /** The overdue items as posted. */
+  /** The overdue items as posted: the first of them, the ones the card lists (item_refs counts them all). */
   items: jsonb('items').notNull(),
   acknowledgedBy: text('acknowledged_by'),
   acknowledgedAt: instant('acknowledged_at'),

@@ -3,6 +3,15 @@ import { SYSTEM_ACTOR_ID, type ServiceContext } from '../../app/context.js';
 import type { EventRenderer, Rendered, RenderRequest } from '../../outbox/rendering.js';
 import { renderEvidenceCard } from './evidence/evidence-card.js';
 import { renderEvidenceRequest } from './evidence/evidence-request-notice.js';
+import { renderEscalationPost } from './escalations/escalation-post.js';
+import { renderReviewCard } from './reviews/review-card.js';
+import { renderExceptionCard } from './exceptions/exception-card.js';
+import { renderRiskNotice } from './exceptions/risk-notice.js';
+import { renderDecisionCard } from './decisions/decision-card.js';
+import { renderDigest } from './digest/digest.js';
+import { renderOwnerReminder } from './sweep/owner-reminder.js';
+import { renderOwnerWeek } from './sweep/owner-week.js';
+import { renderStillValidOffer } from './sweep/still-valid-offer.js';
 
 type Render<K extends EventKind> = (ctx: ServiceContext, body: EventBody<K>, request: RenderRequest) => Promise<Rendered>;
 
@@ -10,6 +19,15 @@ type Render<K extends EventKind> = (ctx: ServiceContext, body: EventBody<K>, req
 const RENDERERS: { [K in EventKind]: Render<K> } = {
   'evidence.card.v1': renderEvidenceCard,
   'evidence.requested.v1': renderEvidenceRequest,
+  'escalation.posted.v1': renderEscalationPost,
+  'review.card.v1': renderReviewCard,
+  'exception.card.v1': renderExceptionCard,
+  'risk.notice.v1': renderRiskNotice,
+  'decision.card.v1': renderDecisionCard,
+  'digest.posted.v1': renderDigest,
+  'owner.reminder.v1': renderOwnerReminder,
+  'owner.week.v1': renderOwnerWeek,
+  'evidence.still-valid-offer.v1': renderStillValidOffer,
 };
 
 /**

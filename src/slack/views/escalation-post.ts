@@ -32,7 +32,11 @@ function statusLines(s: EscalationCardStatus, tz: string): string[] {
 }
 
 /** An escalation card for the governance channel: what, whose, since when, how bad — and buttons to act. */
-export function buildEscalationPost(args: { level: 1 | 2; items: OverdueItem[]; since: Date; now: Date; admins: readonly string[]; timeZone: string; status?: EscalationCardStatus }): { text: string; blocks: Block[] } {
+export function buildEscalationPost(args: {
+  level: 1 | 2; items: OverdueItem[]; since: Date; now: Date; admins: readonly string[]; timeZone: string; status?: EscalationCardStatus;
+  /** How many items the card is about, when `items` holds only the first of them. */
+  itemCount?: number;
+}): { text: string; blocks: Block[] } {
   const first = args.items[0]!;
   const days = Math.floor((args.now.getTime() - args.since.getTime()) / DAY_MS);
   const tier = TIER_LABELS[first.tier as keyof typeof TIER_LABELS] ?? first.tier;
@@ -40,7 +44,8 @@ export function buildEscalationPost(args: { level: 1 | 2; items: OverdueItem[]; 
   const legal = first.kind === 'statutory' ? ' This is a statutory deadline, not a review cycle.' : '';
   const callAdmins = args.level === 2 && args.admins.length ? `\n${args.admins.map(mention).join(' ')}: second-level escalation — please decide or fund the remediation.` : '';
   const list = args.items.slice(0, 8).map((i) => `• ${escapeText(truncate(i.what, 200))} (due ${dayIn(i.dueAt, args.timeZone)})`).join('\n');
-  const more = args.items.length > 8 ? `\n…and ${args.items.length - 8} more` : '';
+  const total = Math.max(args.itemCount ?? 0, args.items.length);
+  const more = total > 8 ? `\n…and ${total - 8} more` : '';
   const itemRef = `${first.kind}:${first.id}`;
   const status = statusLines(args.status ?? {}, args.timeZone);
   // An exception can be resolved from its escalation too: it ends as risk acceptance or corrective action.

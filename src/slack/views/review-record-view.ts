@@ -1,6 +1,8 @@
 import type { ModalView } from '@slack/types';
 import { DECISION_CHANGES, REVIEW_RESULTS, REVIEW_RESULT_LABELS } from '../../domain/review-outcome.js';
+import type { ReviewForm } from '../../app/reviews/load-review-form.js';
 import { VIEWS } from '../ids.js';
+import { reviewDueLabel } from './review-card.js';
 import { escapeText } from '../escape.js';
 import { context, datePicker, input, modal, option, section, staticSelect, textInput, usersSelect, type Block } from './blocks.js';
 
@@ -26,22 +28,15 @@ const CHANGE_LABELS: Record<(typeof DECISION_CHANGES)[number], string> = {
   classification: 'It changes the classification',
 };
 
-export interface ReviewFormModel {
-  reviewId: string;
-  systemId: string;
-  systemName: string;
-  dueLabel: string;
-  defaultOwnerId: string;
-  defaultNextReviewDate: string;
-  cadenceDays: number | null;
-}
+/** The form's content as the review verb loads it; the due reason is worded here. */
+export type ReviewFormModel = ReviewForm;
 
 /** The review record modal; private_metadata carries only the review id, checked again on submit. */
 export function buildReviewRecordView(m: ReviewFormModel): ModalView {
   const B = REVIEW_BLOCKS;
   const noChange = option('No: nothing to approve', NO_CHANGE);
   const blocks: Block[] = [
-    section(`*${escapeText(m.systemName)}* (\`${m.systemId}\`) — ${escapeText(m.dueLabel)}`),
+    section(`*${escapeText(m.systemName)}* (\`${m.systemId}\`) — ${escapeText(reviewDueLabel(m.dueReason, m.cadenceDays))}`),
     input(B.result, 'Result', staticSelect('value', REVIEW_RESULTS.map((r) => option(REVIEW_RESULT_LABELS[r], r)))),
     input(B.exceptionsFound, 'Exceptions found', textInput('value', { multiline: true, maxLength: 3000, placeholder: 'One per line; each opens an exception' }), { optional: true }),
     input(B.correctiveAction, 'Corrective action', textInput('value', { multiline: true, maxLength: 2000 }), { optional: true }),

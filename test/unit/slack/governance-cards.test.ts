@@ -32,6 +32,12 @@ describe('an escalation card', () => {
     expect(actionIds(post.blocks)).not.toContain('aigov_escalation_acknowledge');
   });
 
+  it('lists the first eight items and counts the rest, also when the card keeps only the first of them', () => {
+    const items = Array.from({ length: 20 }, (_, n) => item({ kind: 'evidence', id: `evr_${n}`, what: `iso-42001 A.${n}` }));
+    expect(text(buildEscalationPost({ level: 1, items, since, now, admins: [], timeZone: 'UTC' }))).toContain('…and 12 more');
+    expect(text(buildEscalationPost({ level: 1, items, itemCount: 30, since, now, admins: [], timeZone: 'UTC' }))).toContain('…and 22 more');
+  });
+
   it('offers Accept risk and Corrective action when the item is an exception', () => {
     const post = buildEscalationPost({ level: 2, items: [item({ kind: 'exception', id: 'exc_1', what: 'open exception: no logs' })], since, now, admins: ['U0ADMIN1'], timeZone: 'UTC' });
     expect(actionIds(post.blocks)).toEqual(expect.arrayContaining(['aigov_exception_accept_risk', 'aigov_exception_corrective_action']));
