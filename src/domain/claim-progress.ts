@@ -5,6 +5,9 @@ export const ANSWERED_CLAIM_STATUSES = ['submitted', 'reused', 'accepted'] as co
 /** The owner still owes evidence: never answered, or answered with evidence that has gone stale. */
 export const OPEN_CLAIM_STATUSES = ['requested', 'stale'] as const;
 
+/** The owner still owes evidence for a claim in this status: only such a claim may be answered. */
+export const isOpenClaim = (status: string) => (OPEN_CLAIM_STATUSES as readonly string[]).includes(status);
+
 export interface ClaimTally {
   claims: number;
   answered: number;

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import { EVIDENCE_EVENTS } from '../evidence/events.js';
+import { EVIDENCE_NOTE_EVENTS } from '../evidence/note-events.js';
+import { INTAKE_EVENTS } from '../intake/events.js';
+import { CLASSIFICATION_EVENTS } from '../classification/events.js';
+import { REQUEST_EVENTS } from '../requests/events.js';
+import { SOA_EVENTS } from '../soa/events.js';
 
 /**
  * Every event a state change may queue for Slack, by kind. A kind is versioned: a release that changes an
@@ -8,6 +13,11 @@ import { EVIDENCE_EVENTS } from '../evidence/events.js';
  */
 export const OUTBOX_EVENTS = {
   ...EVIDENCE_EVENTS,
+  ...EVIDENCE_NOTE_EVENTS,
+  ...INTAKE_EVENTS,
+  ...CLASSIFICATION_EVENTS,
+  ...REQUEST_EVENTS,
+  ...SOA_EVENTS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof OUTBOX_EVENTS;

@@ -2,12 +2,34 @@ import { OUTBOX_EVENTS, isEventKind, type EventBody, type EventKind } from '../.
 import { SYSTEM_ACTOR_ID, type ServiceContext } from '../../app/context.js';
 import type { EventRenderer, Rendered, RenderRequest } from '../../outbox/rendering.js';
 import { renderEvidenceCard } from './evidence/evidence-card.js';
+import { renderClaimExceptionNote, renderEvidenceNote } from './evidence/evidence-note.js';
+import { renderAnnouncement } from './intake/announcement.js';
+import { renderProhibitedAlert } from './intake/prohibited-alert.js';
+import { renderInventoryImported } from './intake/inventory-imported.js';
+import { renderOverrideNote } from './classification/override-note.js';
+import { renderReclassificationSummary, renderReclassifiedOwner } from './classification/reclassification.js';
+import { renderAssuranceRequest, renderLegalDeadline, renderRequestNote, renderRequestReceipt } from './requests/request-messages.js';
+import { renderSoaApproved, renderSoaOwnerNotice } from './soa/soa-messages.js';
 
 type Render<K extends EventKind> = (ctx: ServiceContext, body: EventBody<K>, request: RenderRequest) => Promise<Rendered>;
 
 /** One renderer per event kind: a kind without one does not compile. */
 const RENDERERS: { [K in EventKind]: Render<K> } = {
   'evidence.card.v1': renderEvidenceCard,
+  'evidence.note.v1': renderEvidenceNote,
+  'evidence.exception-note.v1': renderClaimExceptionNote,
+  'intake.announcement.v1': renderAnnouncement,
+  'intake.prohibited.v1': renderProhibitedAlert,
+  'intake.imported.v1': renderInventoryImported,
+  'classification.override-note.v1': renderOverrideNote,
+  'classification.reclassified-owner.v1': renderReclassifiedOwner,
+  'classification.reclassified-summary.v1': renderReclassificationSummary,
+  'requests.note.v1': renderRequestNote,
+  'requests.receipt.v1': renderRequestReceipt,
+  'requests.assurance.v1': renderAssuranceRequest,
+  'requests.legal-deadline.v1': renderLegalDeadline,
+  'soa.approved.v1': renderSoaApproved,
+  'soa.owner-notice.v1': renderSoaOwnerNotice,
 };
 
 /**

@@ -5,3 +5,12 @@ import type { MessageMetadata } from '../../outbox/rendering.js';
 // Event types name the record kind; payload keys are snake_case ids, as Slack's examples use.
 
 export const systemMetadata = (systemId: string): MessageMetadata => ({ event_type: 'aigov_system', event_payload: { system_id: systemId } });
+
+// Intake, evidence notes, requests, re-classification and the Statement of Applicability.
+export const exceptionOfSystemMetadata = (exceptionId: string, systemId: string): MessageMetadata => ({ event_type: 'aigov_exception', event_payload: { exception_id: exceptionId, system_id: systemId } });
+export const requestMetadata = (requestId: string, systemId: string | null): MessageMetadata => ({ event_type: 'aigov_request', event_payload: { request_id: requestId, ...(systemId ? { system_id: systemId } : {}) } });
+export const statutoryDeadlineMetadata = (deadlineId: string, systemId: string): MessageMetadata => ({ event_type: 'aigov_statutory_deadline', event_payload: { deadline_id: deadlineId, system_id: systemId } });
+export const inventoryImportMetadata = (registered: number): MessageMetadata => ({ event_type: 'aigov_inventory_import', event_payload: { registered: String(registered) } });
+export const reclassificationMetadata = (versionHandle: string): MessageMetadata => ({ event_type: 'aigov_reclassification', event_payload: { version: versionHandle } });
+export const soaVersionMetadata = (versionId: string, number: number): MessageMetadata => ({ event_type: 'aigov_soa_version', event_payload: { soa_version_id: versionId, number: String(number) } });
+export const soaControlMetadata = (framework: string, controlId: string): MessageMetadata => ({ event_type: 'aigov_soa_control', event_payload: { framework, control_id: controlId } });

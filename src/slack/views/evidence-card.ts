@@ -2,7 +2,7 @@ import { ACTIONS } from '../ids.js';
 import { escapeText, mention, truncate } from '../escape.js';
 import { actions, button, context, header, section, type Block } from './blocks.js';
 import { sourceLabel } from './classification-text.js';
-import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { isOpenClaim } from '../../domain/claim-progress.js';
 
 export interface CardClaim {
   id: string;
@@ -29,7 +29,7 @@ export interface HandedOverClaim {
 // A message holds at most 50 blocks; each open claim takes two (text + buttons).
 const MAX_OPEN_SHOWN = 20;
 
-export const isOpenClaim = (status: string) => (OPEN_CLAIM_STATUSES as readonly string[]).includes(status);
+export { isOpenClaim };
 
 const STATUS_LABELS: Record<string, string> = {
   requested: 'requested', stale: 'stale — needs new evidence', submitted: 'submitted', reused: 'answered by reuse', exception: 'exception raised',
