@@ -38,6 +38,8 @@ export const cardKeys = {
   riskNotice: (exceptionId: string, acceptedUntil: Date, userId: string) => card(`risk-notice:${exceptionId}:${acceptedUntil.toISOString()}:${userId}`),
   /** The Still valid offer to an owner for one system's evidence ending on one date. */
   stillValidOffer: (systemId: string, ownerId: string, periodTo: string) => card(`still-valid-offer:${systemId}:${ownerId}:${periodTo}`),
+  /** A serious incident's legal reporting deadline in the governance channel. */
+  statutory: (deadlineId: string) => card(`statutory:${deadlineId}`),
 } as const;
 
 export const outboxKeys = {
@@ -61,6 +63,36 @@ export const outboxKeys = {
   ownerWeek: (ownerId: string, week: string) => outbox(`owner-week:${ownerId}:${week}`),
   /** The governance digest of one schedule period. */
   digest: (periodKey: string) => outbox(`digest:${periodKey}`),
+  /** The governance channel's alert that a prohibited practice was registered. */
+  prohibitedAlert: (systemId: string) => outbox(`prohibited:${systemId}`),
+  /** The intake channel's one line about an inventory file imported (`fileHash` of its text). */
+  inventoryImported: (fileHash: string) => outbox(`import:${fileHash}`),
+  /** A thread note: evidence submitted for a claim. */
+  evidenceSubmittedNote: (artifactId: string, claimId: string) => outbox(`evidence-note:${artifactId}:${claimId}`),
+  /** A thread note: evidence reused for a claim (a claim may reuse one artifact again after it went stale). */
+  evidenceReusedNote: (artifactId: string, claimId: string, at: Date) => outbox(`evidence-note:${artifactId}:${claimId}:${at.getTime()}`),
+  /** A thread note: evidence confirmed as still valid. */
+  evidenceReattestedNote: (attestationId: string) => outbox(`evidence-note:${attestationId}`),
+  /** A thread note: an owner cannot provide a claim's evidence. */
+  exceptionNote: (exceptionId: string) => outbox(`exception-note:${exceptionId}`),
+  /** A thread note: an admin overrode a classification outcome. */
+  overrideNote: (overrideId: string) => outbox(`override:${overrideId}`),
+  /** A thread note: a request raised about the system. */
+  requestNote: (requestId: string) => outbox(`request-note:${requestId}`),
+  /** The requester's receipt for a request. */
+  requestReceipt: (requestId: string) => outbox(`request-receipt:${requestId}`),
+  /** A customer-assurance request forwarded to the system's owner (or the governance channel). */
+  assuranceRequest: (requestId: string) => outbox(`assurance:${requestId}`),
+  /** A legal deadline's post: the card key is the idempotency key. */
+  statutory: (deadlineId: string) => outbox(cardKeys.statutory(deadlineId)),
+  /** An owner's one DM about a re-classification under one rules version (`versionHandle`). */
+  reclassifiedOwner: (versionHandle: string, ownerId: string) => outbox(`reclassified:${versionHandle}:${ownerId}`),
+  /** The governance channel's one summary of a re-classification under one rules version. */
+  reclassifiedSummary: (versionHandle: string) => outbox(`reclassified-summary:${versionHandle}`),
+  /** The forum's note that a Statement of Applicability version was approved. */
+  soaApproved: (number: number) => outbox(`soa-approved:${number}`),
+  /** The DM a newly assigned control owner gets, once per owner decision. */
+  soaOwner: (decisionId: string) => outbox(`soa-owner:${decisionId}`),
 } as const;
 
 /** A key read back from storage (a row, a button value) as the typed key it was built as. */

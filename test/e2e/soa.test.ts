@@ -158,6 +158,8 @@ describe('the Statement of Applicability from Slack: App Home decisions and /aig
     for (const l of state.lines.filter((x) => x.applicable === 'yes' && !x.ownerId)) {
       await decideControl({ ctx: verbContext(db, USERS.admin), input: { framework: 'iso-42001', controlId: l.controlId, ownerId: USERS.owner } });
     }
+    // The new owner's DMs go out first: drawn at delivery, they would otherwise share the database with the approval.
+    await app.deliver();
     const { reply } = await command(USERS.admin, 'soa approve');
     expect(reply.text).toMatch(/^Approved the Statement of Applicability as version 1 on \d{4}-\d{2}-\d{2} \(the first approved version\)\./);
     const [version] = await db.select().from(soaVersions);

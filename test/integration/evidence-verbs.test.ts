@@ -54,7 +54,10 @@ describe('the evidence verbs', () => {
       });
       expect(await claimRow(claim.id)).toMatchObject({ status: 'submitted', artifactId: r.artifactId, answeredAt: now });
       const notes = await database.db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `evidence-note:${r.artifactId}:%`));
-      expect(notes[0]!.payload).toMatchObject({ channel: 'C0INTAKE', threadKey: `announcement:${s.systemId}` });
+      expect(notes[0]).toMatchObject({ kind: 'evidence.note.v1', payload: { kind: 'submitted', claimId: claim.id, artifactId: r.artifactId, actorId: USERS.owner } });
+      const note = await renderQueued(database.db, notes[0]!);
+      expect(note).toMatchObject({ channel: 'C0INTAKE', threadKey: `announcement:${s.systemId}`, metadata: { event_type: 'aigov_system', event_payload: { system_id: s.systemId } } });
+      expect(note.json).toContain('submitted evidence for');
       const cardUpdates = await database.db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `update:evidence-card:${s.systemId}:${USERS.owner}:%`));
       expect(cardUpdates).toHaveLength(1);
     });
@@ -117,7 +120,9 @@ describe('the evidence verbs', () => {
       const s = await system({}, { announce: false });
       const r = await submitEvidence({ ctx: as(USERS.owner), input: { claimId: s.claim('iso-42001', '6.1.4').id, idempotencyKey: 'quiet', submission: submission() } });
       const [note] = await database.db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `evidence-note:${r.artifactId}:%`));
-      expect(note!.payload).not.toHaveProperty('threadKey');
+      const rendered = await renderQueued(database.db, note!);
+      expect(rendered.channel).toBe('C0INTAKE');
+      expect(rendered).not.toHaveProperty('threadKey');
     });
   });
 

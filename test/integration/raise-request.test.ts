@@ -10,6 +10,7 @@ import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-fact
 import { createTestDatabase } from '../support/test-db.js';
 import { USERS } from '../support/test-app.js';
 import { verbContext } from '../support/verb-context.js';
+import { renderQueued } from '../support/event-renderer.js';
 
 describe('raiseRequest', () => {
   let database: Database;
@@ -64,7 +65,7 @@ describe('raiseRequest', () => {
     const details = { kind: 'change', systemId: s.systemId, aspects: ['scope'], description: 'New purpose' };
     const first = await raiseRequest({ ctx: as(USERS.requester), input: { trigger: 'material_change', idempotencyKey: 'chg2', details } });
     const again = await raiseRequest({ ctx: as(USERS.requester), input: { trigger: 'material_change', idempotencyKey: 'chg2', details } });
-    expect(again).toEqual({ status: 'duplicate', requestId: first.requestId, lines: [] });
+    expect(again).toEqual({ status: 'duplicate', requestId: first.requestId });
     expect(await database.db.select().from(reviews).where(eq(reviews.systemId, s.systemId))).toHaveLength(1);
   });
 
@@ -119,7 +120,9 @@ describe('raiseRequest', () => {
     // Midnight in Berlin on 1 March is 23:00 UTC on 28 February; Art. 73(4) allows 10 days.
     expect(deadline).toMatchObject({ ref: 'Art. 73(4)', systemId: s.systemId, dueAt: new Date('2026-03-10T23:00:00Z'), status: 'open' });
     const [post] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `statutory:${deadline!.id}`));
-    expect(post!.payload).toMatchObject({ channel: 'C0GOV', text: expect.stringMatching(/^LEGAL DEADLINE/) });
+    expect(post).toMatchObject({ kind: 'requests.legal-deadline.v1', cardKey: `statutory:${deadline!.id}`, payload: { deadlineId: deadline!.id } });
+    const message = await renderQueued(database.db, post!);
+    expect(message).toMatchObject({ channel: 'C0GOV', text: expect.stringMatching(/^LEGAL DEADLINE/), metadata: { event_type: 'aigov_statutory_deadline', event_payload: { deadline_id: deadline!.id, system_id: s.systemId } } });
   });
 
   it('refuses awareness dated in the future and an unknown system, under their fields', async () => {
@@ -137,7 +140,10 @@ describe('raiseRequest', () => {
     const r = await raiseRequest({ ctx: as(USERS.requester), input: { trigger: 'customer_assurance', idempotencyKey: 'as1', details: {
       kind: 'assurance', systemId: null, customer: 'Initech', dueOn: '2026-04-01', description: 'Questionnaire on our AI governance.' } } });
     const [message] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `assurance:${r.requestId}`));
-    expect(message!.payload).toMatchObject({ channel: 'C0GOV' });
-    expect(JSON.stringify(message!.payload)).toContain('2026-04-01');
+    expect(message).toMatchObject({ kind: 'requests.assurance.v1', payload: { requestId: r.requestId } });
+    const rendered = await renderQueued(database.db, message!);
+    expect(rendered).toMatchObject({ channel: 'C0GOV', metadata: { event_type: 'aigov_request', event_payload: { request_id: r.requestId } } });
+    expect(rendered.json).toContain('2026-04-01');
+    expect(rendered.json).toContain('Initech');
   });
 });

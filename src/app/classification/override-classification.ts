@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { aiSystems, classifications } from '../../db/schema/index.js';
 import { RISK_TIERS, SOURCES, WORK_KINDS } from '../../domain/vocabulary.js';
 import { nextReviewDue } from '../../domain/review-cadence.js';
-import { noteInSystemThread } from '../notify/system-thread.js';
 import { newId } from '../../db/ids.js';
-import { buildOverrideNote } from '../../slack/views/override-note.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
@@ -50,7 +50,6 @@ export async function overrideClassification({ ctx, input }: { ctx: ServiceConte
     if (o.outcome === 'cadenceDays') change.nextReviewAt = nextReviewDue({ from: now, cadenceDays: o.value });
     await tx.update(aiSystems).set(change).where(eq(aiSystems.id, system.id));
     await recordAudit(tx, ctx, { action: 'classification.overridden', subjectType: 'ai_system', subjectId: system.id, before: { [o.outcome]: from }, after: entry });
-    const note = buildOverrideNote({ systemName: system.name, adminId: ctx.actor.userId, outcome: o.outcome, from: String(from), to: String(o.value), justification: o.justification });
-    await noteInSystemThread(tx, ctx, { systemId: system.id, ...note, idempotencyKey: `override:${entry.id}` });
+    await enqueueEvent(tx, null, { event: { kind: 'classification.override-note.v1', body: { systemId: system.id, overrideId: entry.id } }, key: outboxKeys.overrideNote(entry.id) });
   });
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { aiSystems, classifications, evidenceClaims, jobRuns, reviews } from '../../db/schema/index.js';
@@ -11,14 +10,13 @@ import { jsonbMd5 } from '../../db/jsonb-text.js';
 import { classifyIntake, type Classification } from '../../domain/classify-intake.js';
 import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../../domain/catalog/versions.js';
 import {
-  CHANGE_KINDS, diffClassification, overriddenOutcomes, requirementKey, type ChangeKind, type ClassificationChange,
+  diffClassification, overriddenOutcomes, requirementKey, type ChangeKind, type ClassificationChange,
 } from '../../domain/reclassification.js';
 import { nextReviewDue, OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 import type { SystemFacts as Facts } from '../../domain/system-facts.js';
-import { enqueuePosts } from '../../outbox/enqueue.js';
-import {
-  buildReclassificationSummary, buildReclassifiedDm, type ReclassificationTotals, type ReclassifiedSystem,
-} from '../../slack/views/reclassification.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent, enqueueEvents } from '../events/enqueue-event.js';
+import { emptyByKind, reclassificationReport, versionHandle } from './reclassification-report.js';
 import { recordAudit, recordAudits, type AuditEntry } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { refreshEvidenceCards } from '../evidence/evidence-card.js';
@@ -29,14 +27,11 @@ const DAY_MS = 86_400_000;
 const BATCH = 500;
 /** Distinct fact sets whose classification is kept for reuse within a run. */
 const MEMO_LIMIT = 2_000;
-/** Owners' DMs per page of changed systems read back for the notifications. */
-const NOTIFY_PAGE = 2_000;
 // Every write of a re-classification holds this transaction lock: two replicas starting together take
 // turns, and the one that finds no system left under other rules is the one that sends the messages.
 const RECLASSIFY_LOCK_KEY = 4_200_142_013;
 
-/** A short, stable handle on the version key for idempotency keys and the job_runs row. */
-export const versionHandle = (key: string = CLASSIFICATION_VERSION_KEY) => createHash('sha256').update(key).digest('hex').slice(0, 16);
+export { versionHandle };
 
 export interface SystemReclassification {
   systemId: string;
@@ -85,7 +80,6 @@ export async function inventoryNeedsReclassification(db: DbOrTx): Promise<boolea
   return Boolean(rows[0]?.found);
 }
 
-const emptyByKind = () => Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
 
 const emptyResult = (dryRun: boolean): ReclassifyResult => ({
   versionKey: CLASSIFICATION_VERSION_KEY, dryRun, examined: 0, identical: 0, changed: 0, byKind: emptyByKind(), invalid: [],
@@ -123,7 +117,7 @@ export async function reclassifyInventory({ ctx, input = {} }: { ctx: ServiceCon
     batches += 1;
     if (input.signal?.aborted || (input.stopAfterBatches !== undefined && batches >= input.stopAfterBatches)) return result;
   }
-  if (!input.dryRun) result.notified = await timed(result, 'notify', () => withTransaction(ctx, (tx) => notifyOnce(tx, ctx, result)));
+  if (!input.dryRun) result.notified = await timed(result, 'notify', () => withTransaction(ctx, (tx) => notifyOnce(tx, ctx)));
   return result;
 }
 
@@ -393,15 +387,12 @@ async function openReviews(
     after: { systemId: r.systemId, dueAt: r.dueAt, dueReason: 'reclassified', reviewerId: r.reviewerId, versionKey: CLASSIFICATION_VERSION_KEY } }));
 }
 
-const SUMMARY_SYSTEMS = 25;
-/** Overridden systems named on the summary; the rest are counted. */
-const SUMMARY_OVERRIDES = 15;
-
 /**
  * One DM per owner and one governance summary for this version key, in the transaction that takes the
- * (reclassify, version) row: whichever run gets there first sends them, and only once.
+ * (reclassify, version) row: whichever run gets there first sends them, and only once. The messages name
+ * the owner and the version; what they list is read when they are delivered.
  */
-async function notifyOnce(tx: Tx, ctx: ServiceContext, result: ReclassifyResult): Promise<{ owners: number; summary: boolean } | null> {
+async function notifyOnce(tx: Tx, ctx: ServiceContext): Promise<{ owners: number; summary: boolean } | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(RECLASSIFY_LOCK_KEY))})`);
   const handle = versionHandle();
   const now = ctx.now();
@@ -409,63 +400,16 @@ async function notifyOnce(tx: Tx, ctx: ServiceContext, result: ReclassifyResult)
     .onConflictDoNothing().returning({ key: jobRuns.periodKey });
   if (!claimed.length) return null;
 
-  const totals: ReclassificationTotals = { examined: 0, changed: 0, owners: 0, byKind: emptyByKind() };
-  const listed: ReclassifiedSystem[] = [];
-  const overridden: ReclassifiedSystem[] = [];
-  let overriddenCount = 0;
-  let owner = null as { id: string; systems: ReclassifiedSystem[] } | null;
-  let pending: { ownerId: string; systems: ReclassifiedSystem[] }[] = [];
-  const flush = async () => {
-    await enqueuePosts(tx, pending.map((p) => ({
-      message: { kind: 'slack.post.v1' as const, channel: p.ownerId, ...buildReclassifiedDm({ ownerId: p.ownerId, systems: p.systems.sort((a, b) => a.name.localeCompare(b.name)), rulesVersion: CLASSIFICATION_VERSIONS.rules }) },
-      idempotencyKey: `reclassified:${handle}:${p.ownerId}`,
-    })));
-    totals.owners += pending.length;
-    pending = [];
-  };
-  let after = { ownerId: '', systemId: '' };
-  for (;;) {
-    const page = rowsOf<{ system_id: string; name: string; owner_id: string; change: ClassificationChange; overrides: unknown; review_id: string | null }>(await tx.execute(sql`
-      select s.id as system_id, s.name, s.owner_id, c.change, c.overrides,
-        (select r.id from ${reviews} r where r.system_id = s.id and r.due_reason = 'reclassified' and r.status in ('due', 'in_progress')
-          and coalesce(r.reviewer_id, s.owner_id) = s.owner_id order by r.created_at desc limit 1) as review_id
-      from ${classifications} c join ${aiSystems} s on s.current_classification_id = c.id
-      where c.rules_version = ${CLASSIFICATION_VERSION_KEY} and c.change is not null and (s.owner_id, s.id) > (${after.ownerId}, ${after.systemId})
-      order by s.owner_id, s.id limit ${NOTIFY_PAGE}`));
-    if (!page.length) break;
-    after = { ownerId: page[page.length - 1]!.owner_id, systemId: page[page.length - 1]!.system_id };
-    for (const r of page) {
-      const change = typeof r.change === 'string' ? JSON.parse(r.change) as ClassificationChange : r.change;
-      const held = overriddenOutcomes(typeof r.overrides === 'string' ? JSON.parse(r.overrides) : r.overrides);
-      const s: ReclassifiedSystem = {
-        systemId: r.system_id, name: r.name, ownerId: r.owner_id, change, reviewId: r.review_id,
-        overrides: [...held.values()].map((o) => ({ outcome: o.outcome, value: String(o.to) })),
-      };
-      totals.changed += 1;
-      for (const k of change.kinds) totals.byKind[k] += 1;
-      if (listed.length < SUMMARY_SYSTEMS) listed.push(s);
-      if (s.overrides.length) {
-        overriddenCount += 1;
-        if (overridden.length < SUMMARY_OVERRIDES) overridden.push(s);
-      }
-      if (owner?.id !== s.ownerId) {
-        if (owner) pending.push({ ownerId: owner.id, systems: owner.systems });
-        owner = { id: s.ownerId, systems: [] };
-      }
-      owner.systems.push(s);
-    }
-    if (pending.length >= 200) await flush();
-  }
-  if (owner) pending.push({ ownerId: owner.id, systems: owner.systems });
-  await flush();
-
-  const counted = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${classifications} where rules_version = ${CLASSIFICATION_VERSION_KEY} and replaces is not null`));
-  totals.examined = Number(counted[0]?.n ?? result.examined);
+  const report = await reclassificationReport(tx);
+  const { totals } = report;
+  await enqueueEvents(tx, null, report.ownerIds.map((ownerId) => ({
+    event: { kind: 'classification.reclassified-owner.v1', body: { ownerId, version: handle } }, key: outboxKeys.reclassifiedOwner(handle, ownerId),
+  })));
   let summary = false;
   if (totals.changed) {
-    const message = buildReclassificationSummary({ totals, systems: listed, overridden, overriddenCount, rulesVersion: CLASSIFICATION_VERSIONS.rules });
-    summary = (await enqueuePosts(tx, [{ message: { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, ...message }, idempotencyKey: `reclassified-summary:${handle}` }])).size > 0;
+    summary = await enqueueEvent(tx, null, { event: { kind: 'classification.reclassified-summary.v1', body: { version: handle } }, key: outboxKeys.reclassifiedSummary(handle) });
   }
+  const overriddenCount = report.overriddenCount;
   const outcome = { examined: totals.examined, changed: totals.changed, owners: totals.owners, byKind: totals.byKind, overridesFlagged: overriddenCount };
   await tx.update(jobRuns).set({ status: 'done', finishedAt: now, summary: outcome }).where(and(eq(jobRuns.job, 'reclassify'), eq(jobRuns.periodKey, handle)));
   await recordAudit(tx, ctx, { action: 'inventory.reclassified', subjectType: 'inventory', subjectId: handle,

@@ -6,6 +6,11 @@ import { EXCEPTION_EVENTS } from '../exceptions/events.js';
 import { DECISION_EVENTS } from '../decisions/events.js';
 import { DIGEST_EVENTS } from '../digest/events.js';
 import { SWEEP_EVENTS } from '../sweep/events.js';
+import { EVIDENCE_NOTE_EVENTS } from '../evidence/note-events.js';
+import { INTAKE_EVENTS } from '../intake/events.js';
+import { CLASSIFICATION_EVENTS } from '../classification/events.js';
+import { REQUEST_EVENTS } from '../requests/events.js';
+import { SOA_EVENTS } from '../soa/events.js';
 
 /**
  * Every event a state change may queue for Slack, by kind. A kind is versioned: a release that changes an
@@ -20,6 +25,11 @@ export const OUTBOX_EVENTS = {
   ...DECISION_EVENTS,
   ...DIGEST_EVENTS,
   ...SWEEP_EVENTS,
+  ...EVIDENCE_NOTE_EVENTS,
+  ...INTAKE_EVENTS,
+  ...CLASSIFICATION_EVENTS,
+  ...REQUEST_EVENTS,
+  ...SOA_EVENTS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof OUTBOX_EVENTS;

@@ -1,17 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { evidenceClaims, exceptions } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
-import { isOpenClaim } from '../../domain/claim-progress.js';
-import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
-import { buildClaimExceptionNote } from '../../slack/views/evidence/claim-exception-note.js';
-import { sourceLabel } from '../../slack/views/classification-text.js';
+import { isOpenClaim, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { SOURCE_LABELS, type Source } from '../../domain/vocabulary.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor } from './claim-access.js';
 import { refreshEvidenceCard } from './evidence-card.js';
 import { showExceptionCard } from '../notify/exception-card.js';
-import { noteInSystemThread } from '../notify/system-thread.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 
 /** The modal's one field. */
 export const CANNOT_PROVIDE_FIELD = 'reason';
@@ -29,7 +28,7 @@ export async function cannotProvideClaim({ ctx, input }: { ctx: ServiceContext; 
   if (!reason) throw invalid('Say why the evidence cannot be provided.', { [CANNOT_PROVIDE_FIELD]: 'Say why the evidence cannot be provided.' });
   if (reason.length > 2000) throw invalid('Too long.', { [CANNOT_PROVIDE_FIELD]: 'At most 2,000 characters.' });
   return withTransaction(ctx, async (tx) => {
-    const { claim, systemName } = await loadClaimForActor(tx, ctx, input.claimId);
+    const { claim } = await loadClaimForActor(tx, ctx, input.claimId);
     if (claim.status === 'exception') {
       const [open] = await tx.select({ id: exceptions.id }).from(exceptions).where(and(eq(exceptions.claimId, claim.id), eq(exceptions.status, 'open')));
       if (open) return { status: 'already_open', exceptionId: open.id };
@@ -42,7 +41,7 @@ export async function cannotProvideClaim({ ctx, input }: { ctx: ServiceContext; 
     const exceptionId = newId('exc');
     const dueAt = new Date(now.getTime() + ctx.policy.evidenceDueDays * DAY_MS);
     // The exception names the requirement it is about, so the forum's card, the digest and escalations say which.
-    const stated = `No evidence can be provided for ${sourceLabel(claim.source)} ${claim.requirementId} (${claim.title}): ${reason}`;
+    const stated = `No evidence can be provided for ${SOURCE_LABELS[claim.source as Source] ?? claim.source} ${claim.requirementId} (${claim.title}): ${reason}`;
     await tx.insert(exceptions).values({ id: exceptionId, systemId: claim.systemId, claimId: claim.id, reason: stated, openedBy: ctx.actor.userId, dueAt, createdAt: now });
     await recordAudit(tx, ctx, { action: 'evidence.cannot_provide', subjectType: 'evidence_claim', subjectId: claim.id,
       before: { status: claim.status }, after: { status: 'exception', exceptionId } });
@@ -50,8 +49,10 @@ export async function cannotProvideClaim({ ctx, input }: { ctx: ServiceContext; 
       after: { systemId: claim.systemId, claimId: claim.id, reason: stated, dueAt } });
     await showExceptionCard(tx, ctx, exceptionId);
     await refreshEvidenceCard(tx, { systemId: claim.systemId, ownerId: claim.ownerId });
-    const note = buildClaimExceptionNote({ exceptionId, systemName, claim, actorId: ctx.actor.userId, reason });
-    await noteInSystemThread(tx, ctx, { systemId: claim.systemId, ...note, idempotencyKey: `exception-note:${exceptionId}` });
+    await enqueueEvent(tx, null, {
+      event: { kind: 'evidence.exception-note.v1', body: { exceptionId, claimId: claim.id, actorId: ctx.actor.userId, reason } },
+      key: outboxKeys.exceptionNote(exceptionId),
+    });
     return { status: 'opened', exceptionId };
   });
 }

@@ -11,8 +11,8 @@ import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor, type ClaimRow } from './claim-access.js';
 import { systemSnapshot } from './system-snapshot.js';
 import { refreshEvidenceCard } from './evidence-card.js';
-import { noteInSystemThread } from '../notify/system-thread.js';
-import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 
 export interface ReattestEvidenceInput {
   claimId: string;
@@ -43,7 +43,7 @@ export async function reattestEvidence({ ctx, input }: { ctx: ServiceContext; in
   return withTransaction(ctx, async (tx) => {
     const [earlier] = await tx.select({ id: evidenceAttestations.id }).from(evidenceAttestations).where(eq(evidenceAttestations.idempotencyKey, input.idempotencyKey));
     if (earlier) return { status: 'duplicate', attestationId: earlier.id };
-    const { claim, systemName, artifact, decision, today } = await loadReattestation(tx, ctx, input.claimId);
+    const { claim, artifact, decision, today } = await loadReattestation(tx, ctx, input.claimId);
     if (decision.kind === 'refused' || !artifact) throw new AppError('CONFLICT', decision.kind === 'refused' ? decision.reason : 'No artifact to confirm.', { [REATTEST_FIELDS.note]: decision.kind === 'refused' ? decision.reason : 'No artifact to confirm.' });
     const errors: Record<string, string> = {};
     if (!parsed.success) for (const issue of parsed.error.issues) errors[REATTEST_FIELDS[issue.path[0] as keyof typeof REATTEST_FIELDS] ?? String(issue.path[0])] ??= capitalise(issue.message);
@@ -67,11 +67,10 @@ export async function reattestEvidence({ ctx, input }: { ctx: ServiceContext; in
       after: { status, artifactId: artifact.id, attestation },
     });
     await refreshEvidenceCard(tx, { systemId: claim.systemId, ownerId: claim.ownerId });
-    const note = buildEvidenceNote({
-      kind: 'reattested', actorId: ctx.actor.userId, claim, systemName, artifact: { ...artifact, periodTo: form.periodTo },
-      reuseReason: `Checked ${form.checkedOn}: ${form.note}`,
+    await enqueueEvent(tx, null, {
+      event: { kind: 'evidence.note.v1', body: { kind: 'reattested', claimId: claim.id, artifactId: artifact.id, actorId: ctx.actor.userId, reason: `Checked ${form.checkedOn}: ${form.note}` } },
+      key: outboxKeys.evidenceReattestedNote(attestation.id),
     });
-    await noteInSystemThread(tx, ctx, { systemId: claim.systemId, ...note, idempotencyKey: `evidence-note:${attestation.id}` });
     return { status: 'attested', attestationId: attestation.id };
   });
 }

@@ -1,16 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { evidenceArtifacts, evidenceClaims } from '../../db/schema/index.js';
 import { ArtifactConditions, decideArtifactReuse } from '../../domain/evidence-conditions.js';
-import { isOpenClaim } from '../../domain/claim-progress.js';
-import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
-import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
+import { isOpenClaim, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { outboxKeys } from '../../domain/message-keys.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor } from './claim-access.js';
 import { reuseTarget } from './reuse-candidates.js';
 import { refreshEvidenceCard } from './evidence-card.js';
-import { noteInSystemThread } from '../notify/system-thread.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 
 /** The modal's one field: a refusal is shown under it. */
 export const REUSE_FIELD = 'artifact';
@@ -24,7 +23,7 @@ export type ReuseEvidenceResult = { status: 'reused' | 'already_reused'; reason:
  */
 export async function reuseEvidence({ ctx, input }: { ctx: ServiceContext; input: { claimId: string; artifactId: string } }): Promise<ReuseEvidenceResult> {
   return withTransaction(ctx, async (tx) => {
-    const { claim, system, systemName } = await loadClaimForActor(tx, ctx, input.claimId);
+    const { claim, system } = await loadClaimForActor(tx, ctx, input.claimId);
     if (claim.status === 'reused' && claim.artifactId === input.artifactId) return { status: 'already_reused', reason: 'This evidence already answers the claim.' };
     if (!isOpenClaim(claim.status)) throw new AppError('CONFLICT', `This claim was already answered (${claim.status}); nothing was changed.`);
     const [artifact] = await tx.select().from(evidenceArtifacts).where(eq(evidenceArtifacts.id, input.artifactId));
@@ -41,8 +40,10 @@ export async function reuseEvidence({ ctx, input }: { ctx: ServiceContext; input
       before: { status: claim.status, artifactId: claim.artifactId },
       after: { status: 'reused', artifactId: artifact.id, from: conditions.claim, reason: decision.reason } });
     await refreshEvidenceCard(tx, { systemId: claim.systemId, ownerId: claim.ownerId });
-    const note = buildEvidenceNote({ kind: 'reused', actorId: ctx.actor.userId, claim, systemName, artifact, reuseReason: decision.reason });
-    await noteInSystemThread(tx, ctx, { systemId: claim.systemId, ...note, idempotencyKey: `evidence-note:${artifact.id}:${claim.id}:${now.getTime()}` });
+    await enqueueEvent(tx, null, {
+      event: { kind: 'evidence.note.v1', body: { kind: 'reused', claimId: claim.id, artifactId: artifact.id, actorId: ctx.actor.userId, reason: decision.reason } },
+      key: outboxKeys.evidenceReusedNote(artifact.id, claim.id, now),
+    });
     return { status: 'reused', reason: decision.reason };
   });
 }

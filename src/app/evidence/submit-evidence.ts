@@ -4,9 +4,8 @@ import { newId } from '../../db/ids.js';
 import { EVIDENCE_FIELDS, EvidenceSubmission, evidenceDateProblems, parseArtifactLinks } from '../../domain/evidence-artifact.js';
 import { artifactConditions } from '../../domain/evidence-conditions.js';
 import type { Source } from '../../domain/vocabulary.js';
-import { isOpenClaim } from '../../domain/claim-progress.js';
-import { OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
-import { buildEvidenceNote } from '../../slack/views/evidence/evidence-note.js';
+import { isOpenClaim, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
+import { outboxKeys } from '../../domain/message-keys.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
@@ -14,7 +13,7 @@ import { loadClaimForActor } from './claim-access.js';
 import { localDate } from '../../domain/calendar-dates.js';
 import { systemSnapshot } from './system-snapshot.js';
 import { refreshEvidenceCard } from './evidence-card.js';
-import { noteInSystemThread } from '../notify/system-thread.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 
 export interface SubmitEvidenceInput {
   claimId: string;
@@ -34,7 +33,7 @@ export async function submitEvidence({ ctx, input }: { ctx: ServiceContext; inpu
   return withTransaction(ctx, async (tx) => {
     const [earlier] = await tx.select({ id: evidenceArtifacts.id }).from(evidenceArtifacts).where(eq(evidenceArtifacts.idempotencyKey, input.idempotencyKey));
     if (earlier) return { status: 'duplicate', artifactId: earlier.id };
-    const { claim, system, systemName } = await loadClaimForActor(tx, ctx, input.claimId);
+    const { claim, system } = await loadClaimForActor(tx, ctx, input.claimId);
     if (!isOpenClaim(claim.status)) {
       throw new AppError('CONFLICT', `This claim was already answered (${claim.status}); nothing was changed.`);
     }
@@ -62,8 +61,10 @@ export async function submitEvidence({ ctx, input }: { ctx: ServiceContext; inpu
     await recordAudit(tx, ctx, { action: 'evidence.submitted', subjectType: 'evidence_claim', subjectId: claim.id,
       before: { status: claim.status, artifactId: claim.artifactId }, after: { status: 'submitted', artifact } });
     await refreshEvidenceCard(tx, { systemId: claim.systemId, ownerId: claim.ownerId });
-    const note = buildEvidenceNote({ kind: 'submitted', actorId: ctx.actor.userId, claim, systemName, artifact });
-    await noteInSystemThread(tx, ctx, { systemId: claim.systemId, ...note, idempotencyKey: `evidence-note:${artifactId}:${claim.id}` });
+    await enqueueEvent(tx, null, {
+      event: { kind: 'evidence.note.v1', body: { kind: 'submitted', claimId: claim.id, artifactId, actorId: ctx.actor.userId } },
+      key: outboxKeys.evidenceSubmittedNote(artifactId, claim.id),
+    });
     return { status: 'submitted', artifactId };
   });
 }

@@ -7,7 +7,8 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { aiSystems } from '../../db/schema/index.js';
 import { findSystemByName } from '../../db/repos/systems.js';
-import { enqueue } from '../../outbox/enqueue.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { registerSystem } from './register-system.js';
@@ -75,8 +76,7 @@ export async function importInventory({ ctx, csv }: { ctx: ServiceContext; csv: 
       // A data command may run with only the database set: the owners' evidence requests (DMs) are queued
       // all the same, and the announcement only where there is a channel to announce in.
       if (ctx.policy.intakeChannel) {
-        await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.intakeChannel, text: `${registered} AI systems were registered from an inventory import. Their owners have been asked for evidence.` },
-          { idempotencyKey: `import:${createHash('sha256').update(text).digest('hex')}` });
+        await enqueueEvent(tx, null, { event: { kind: 'intake.imported.v1', body: { registered } }, key: outboxKeys.inventoryImported(createHash('sha256').update(text).digest('hex')) });
       }
     }
     return { registered, unchanged: facts.length - registered - differing.length, rows: facts.length, differing };

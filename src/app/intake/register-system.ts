@@ -6,9 +6,8 @@ import type { SystemFacts } from '../../domain/system-facts.js';
 import { aiSystems, classifications, evidenceClaims, exceptions, intakeRequests, intakeDrafts } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
 import { findSystemByName } from '../../db/repos/systems.js';
-import { enqueue } from '../../outbox/enqueue.js';
-import { buildAnnouncementCard } from '../../slack/views/announcement-card.js';
-import { buildProhibitedAlert } from '../../slack/views/prohibited-alert.js';
+import { cardKeys, outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { invalid } from '../errors.js';
@@ -85,13 +84,14 @@ export async function registerSystem({ ctx, input }: { ctx: ServiceContext; inpu
       const reason = `Prohibited practice under the EU AI Act: ${classification.tier.reason}`;
       await tx.insert(exceptions).values({ id: exceptionId, systemId, reason, openedBy: ctx.actor.userId, dueAt: now, createdAt: now });
       await recordAudit(tx, ctx, { action: 'exception.opened', subjectType: 'exception', subjectId: exceptionId, after: { systemId, reason } });
-      const alert = buildProhibitedAlert({ systemId, name: facts.name, ownerId: facts.owner, reason: classification.tier.reason, admins: ctx.policy.admins, exceptionId });
-      await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, ...alert }, { idempotencyKey: `prohibited:${systemId}` });
+      await enqueueEvent(tx, null, { event: { kind: 'intake.prohibited.v1', body: { systemId, exceptionId } }, key: outboxKeys.prohibitedAlert(systemId) });
     }
     if (input.draftId) await tx.delete(intakeDrafts).where(eq(intakeDrafts.id, input.draftId));
     if (input.announce !== false) {
-      const card = buildAnnouncementCard({ systemId, name: facts.name, ownerId: facts.owner, requesterId: ctx.actor.userId, classification, nextReviewAt, note: input.note ?? null });
-      await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.intakeChannel, ...card, storeAs: `announcement:${systemId}` }, { idempotencyKey: `announce:${systemId}` });
+      await enqueueEvent(tx, null, {
+        event: { kind: 'intake.announcement.v1', body: { systemId, ...(input.note ? { note: input.note } : {}) } },
+        key: outboxKeys.announce(systemId), card: cardKeys.announcement(systemId),
+      });
     }
     if (input.requestEvidence !== false) await refreshEvidenceCard(tx, { systemId, ownerId: facts.owner });
     return { status: 'created', systemId };

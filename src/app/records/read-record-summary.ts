@@ -1,9 +1,22 @@
 import { findSystemById } from '../../db/repos/systems.js';
 import { loadSystemRecord } from '../../db/repos/system-record.js';
 import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
-import type { RecordSummaryModel } from '../../slack/views/record-summary.js';
 import type { ServiceContext } from '../context.js';
 import { notFound } from '../errors.js';
+
+/** One system's record at a glance: what Open record shows. */
+export interface RecordSummaryModel {
+  system: {
+    id: string; name: string; purpose: string; ownerId: string; riskTier: string; primarySource: string; workKind: string; lifecycleStage: string;
+    status: string; nextReviewAt: Date | null; cadenceDays: number | null;
+  };
+  claims: { total: number; answered: number; open: number; overdue: number };
+  openReviews: { id: string; dueAt: Date; dueReason: string }[];
+  openExceptions: { id: string; status: string; reason: string; dueAt: Date }[];
+  pendingDecisions: { id: string; scope: string }[];
+  legalDeadlines: { ref: string; label: string; dueAt: Date }[];
+  timeZone: string;
+}
 
 const SYSTEM_ID = /^sys_[a-z0-9]+$/;
 const isIn = (list: readonly string[], v: string) => list.includes(v);

@@ -5,14 +5,13 @@ import { newId } from '../../db/ids.js';
 import { findSystemById, type SystemRow } from '../../db/repos/systems.js';
 import { declaredCauses, REQUEST_FIELDS, RequestDetails, requestDetailsProblems } from '../../domain/request-details.js';
 import type { Trigger } from '../../domain/vocabulary.js';
-import { enqueue } from '../../outbox/enqueue.js';
-import { mention } from '../../slack/escape.js';
-import { buildAssuranceRequestMessage, buildRequestNote, buildRequestReceipt } from '../../slack/views/requests/request-messages.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent, enqueueEvents } from '../events/enqueue-event.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { localDate } from '../../domain/calendar-dates.js';
-import { noteInSystemThread } from '../notify/system-thread.js';
+import type { RequestOutcome } from './events.js';
 import { applyMaterialChange } from './apply-material-change.js';
 import { recordSeriousIncident } from './record-incident.js';
 
@@ -24,7 +23,7 @@ export interface RaiseRequestInput {
   idempotencyKey: string;
 }
 
-export type RaiseRequestResult = { status: 'recorded' | 'duplicate'; requestId: string; lines: string[] };
+export type RaiseRequestResult = { status: 'recorded'; requestId: string; outcome: RequestOutcome } | { status: 'duplicate'; requestId: string };
 
 /**
  * A request about a registered system — a change, a supplier change, an incident, a customer-assurance
@@ -36,7 +35,7 @@ export async function raiseRequest({ ctx, input }: { ctx: ServiceContext; input:
   const details = validDetails(input.details, localDate(ctx.now(), ctx.policy.timeZone));
   return withTransaction(ctx, async (tx) => {
     const [earlier] = await tx.select({ id: intakeRequests.id }).from(intakeRequests).where(eq(intakeRequests.idempotencyKey, input.idempotencyKey));
-    if (earlier) return { status: 'duplicate', requestId: earlier.id, lines: [] };
+    if (earlier) return { status: 'duplicate', requestId: earlier.id };
     const system = details.systemId ? await findSystemById(tx, details.systemId) : undefined;
     if (details.systemId && !system) throw invalid('That system was not found.', { [REQUEST_FIELDS.systemId]: 'That system is not registered (any more): choose another.' });
     const now = ctx.now();
@@ -49,47 +48,45 @@ export async function raiseRequest({ ctx, input }: { ctx: ServiceContext; input:
     }).onConflictDoNothing({ target: intakeRequests.idempotencyKey }).returning({ id: intakeRequests.id });
     if (!inserted.length) {
       const [winner] = await tx.select({ id: intakeRequests.id }).from(intakeRequests).where(eq(intakeRequests.idempotencyKey, input.idempotencyKey));
-      return { status: 'duplicate', requestId: winner?.id ?? requestId, lines: [] };
+      return { status: 'duplicate', requestId: winner?.id ?? requestId };
     }
     await recordAudit(tx, ctx, { action: 'request.raised', subjectType: 'intake_request', subjectId: requestId,
       after: { kind: details.kind, trigger: input.trigger, systemId: system?.id ?? null, details } });
 
-    const lines = await actOn(tx, ctx, details, system, requestId);
-    const view = { requestId, kind: details.kind, systemName: system?.name ?? null, description: details.description, lines };
-    if (system) await noteInSystemThread(tx, ctx, { systemId: system.id, ...buildRequestNote({ ...view, requesterId: ctx.actor.userId }), idempotencyKey: `request-note:${requestId}` });
-    await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.actor.userId, ...buildRequestReceipt(view) }, { idempotencyKey: `request-receipt:${requestId}` });
-    return { status: 'recorded', requestId, lines };
+    const outcome = await actOn(tx, ctx, details, system, requestId);
+    await enqueueEvents(tx, null, [
+      ...(system ? [{ event: { kind: 'requests.note.v1' as const, body: { requestId, outcome } }, key: outboxKeys.requestNote(requestId) }] : []),
+      { event: { kind: 'requests.receipt.v1', body: { requestId, outcome } }, key: outboxKeys.requestReceipt(requestId) },
+    ]);
+    return { status: 'recorded', requestId, outcome };
   });
 }
 
-/** The consequence of each kind of request, as lines for the receipt and the thread. */
-async function actOn(tx: Tx, ctx: ServiceContext, d: RequestDetails, system: SystemRow | undefined, requestId: string): Promise<string[]> {
+/** The consequence of each kind of request, for the receipt and the thread to tell. */
+async function actOn(tx: Tx, ctx: ServiceContext, d: RequestDetails, system: SystemRow | undefined, requestId: string): Promise<RequestOutcome> {
   if ((d.kind === 'change' || d.kind === 'supplier') && system) {
     const outcome = await applyMaterialChange(tx, ctx, system, {
       requestId, declared: declaredCauses(d),
       ...(d.kind === 'change' && d.lifecycleStage ? { lifecycleStage: d.lifecycleStage } : {}),
       ...(d.kind === 'supplier' ? { supplier: d.supplier } : {}),
     });
-    return [
-      ...(outcome.changedFacts.length ? [`*Updated:* ${outcome.changedFacts.map((f) => (f === 'lifecycleStage' ? 'lifecycle stage' : f)).join(', ')}`] : []),
-      `*Evidence marked stale and requested again:* ${outcome.staleClaims}`,
-      outcome.review ? `*Review due now* (${outcome.review.trigger.replace(/_/g, ' ')}): ${outcome.review.reason}` : '*Review:* one is already due for this change.',
-    ];
+    return {
+      kind: 'material_change', changedFacts: outcome.changedFacts, staleClaims: outcome.staleClaims,
+      review: outcome.review ? { trigger: outcome.review.trigger, reason: outcome.review.reason } : null,
+    };
   }
   if (d.kind === 'incident' && system) {
-    if (!d.serious || !d.severity) return ['Recorded as an incident that is not a serious incident under EU AI Act Art. 3(49): no legal reporting deadline.'];
-    const deadline = await recordSeriousIncident(tx, ctx, { system, requestId, severity: d.severity, awareOn: d.awareOn, description: d.description });
-    return [`*LEGAL DEADLINE — EU AI Act ${deadline.ref}:* report by ${deadline.dueAt.toISOString()} (posted to the governance channel).`];
+    if (!d.serious || !d.severity) return { kind: 'incident', serious: false };
+    await recordSeriousIncident(tx, ctx, { system, requestId, severity: d.severity, awareOn: d.awareOn, description: d.description });
+    return { kind: 'incident', serious: true };
   }
   if (d.kind === 'assurance') {
-    const message = buildAssuranceRequestMessage({ requestId, systemId: system?.id ?? null, systemName: system?.name ?? null, requesterId: ctx.actor.userId,
-      customer: d.customer, dueOn: d.dueOn, description: d.description });
     const to = system?.ownerId ?? ctx.policy.governanceChannel;
-    await enqueue(tx, { kind: 'slack.post.v1', channel: to, ...message }, { idempotencyKey: `assurance:${requestId}` });
+    await enqueueEvent(tx, null, { event: { kind: 'requests.assurance.v1', body: { requestId } }, key: outboxKeys.assuranceRequest(requestId) });
     await recordAudit(tx, ctx, { action: 'request.forwarded', subjectType: 'intake_request', subjectId: requestId, after: { to } });
-    return [system ? `Sent to the system owner ${mention(system.ownerId)}.` : 'Sent to the governance channel (no system was named).'];
+    return { kind: 'forwarded', toOwner: Boolean(system) };
   }
-  return [];
+  return { kind: 'none' };
 }
 
 const FIELD_OF: Record<string, string> = REQUEST_FIELDS;

@@ -4,8 +4,8 @@ import { statutoryDeadlines } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
 import type { SystemRow } from '../../db/repos/systems.js';
 import { seriousIncidentReportDeadline, type IncidentSeverity } from '../../domain/statutory-deadlines.js';
-import { enqueue } from '../../outbox/enqueue.js';
-import { buildLegalDeadlinePost } from '../../slack/views/requests/legal-deadline-post.js';
+import { cardKeys, outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 
@@ -26,8 +26,6 @@ export async function recordSeriousIncident(tx: Tx, ctx: ServiceContext, args: {
   await tx.insert(statutoryDeadlines).values({ id, systemId: args.system.id, requestId: args.requestId, ref: deadline.ref, label, dueAt: deadline.dueAt, createdAt: ctx.now() });
   await recordAudit(tx, ctx, { action: 'statutory_deadline.opened', subjectType: 'statutory_deadline', subjectId: id,
     after: { kind: deadline.kind, systemId: args.system.id, requestId: args.requestId, ref: deadline.ref, dueAt: deadline.dueAt, awareAt, severity: args.severity, reason: deadline.reason } });
-  const post = buildLegalDeadlinePost({ deadlineId: id, systemId: args.system.id, systemName: args.system.name, ownerId: args.system.ownerId, reporterId: ctx.actor.userId,
-    ref: deadline.ref, dueAt: deadline.dueAt, reason: deadline.reason, description: args.description, admins: ctx.policy.admins, timeZone: ctx.policy.timeZone });
-  await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, ...post, storeAs: `statutory:${id}` }, { idempotencyKey: `statutory:${id}` });
+  await enqueueEvent(tx, null, { event: { kind: 'requests.legal-deadline.v1', body: { deadlineId: id, reason: deadline.reason } }, key: outboxKeys.statutory(id), card: cardKeys.statutory(id) });
   return { id, ref: deadline.ref, dueAt: deadline.dueAt, reason: deadline.reason };
 }

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { soaVersions } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
 import { documentContent, type OpenDecision } from '../../domain/statement-of-applicability.js';
-import { enqueue } from '../../outbox/enqueue.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
@@ -39,8 +40,7 @@ export async function approveSoa({ ctx }: { ctx: ServiceContext }): Promise<Appr
     await tx.insert(soaVersions).values({ id, number, approvedBy: ctx.actor.userId, approvedAt: now, scopeId: state.scope!.id, content });
     await recordAudit(tx, ctx, { action: 'soa.approved', subjectType: 'soa_version', subjectId: id, before: state.latest ? { number: state.latest.number } : null, after: { number, scopeId: state.scope!.id, changes: state.changes } });
     // The forum hears of each approved version, once.
-    const since = state.changes === null ? 'the first approved version' : `${state.changes.length} change${state.changes.length === 1 ? '' : 's'} since version ${number - 1}`;
-    await enqueue(tx, { kind: 'slack.post.v1', channel: ctx.policy.governanceChannel, text: `Statement of Applicability version ${number} approved by <@${ctx.actor.userId}> (${since}). \`/aigov export soa md\` sends it.` }, { idempotencyKey: `soa-approved:${number}` });
+    await enqueueEvent(tx, null, { event: { kind: 'soa.approved.v1', body: { versionId: id, changes: state.changes?.length ?? null } }, key: outboxKeys.soaApproved(number) });
     return { status: 'approved', number, versionId: id, approvedAt: now, changes: state.changes };
   });
 }

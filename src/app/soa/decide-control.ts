@@ -8,7 +8,8 @@ import { SlackUserId } from '../../domain/system-facts.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, invalid } from '../errors.js';
-import { notifySoaOwner } from '../notify/soa-owner-notice.js';
+import { outboxKeys } from '../../domain/message-keys.js';
+import { enqueueEvent } from '../events/enqueue-event.js';
 import { loadSoaState } from './load-soa.js';
 
 export const SOA_ADMINS_ONLY = 'Only governance admins (AIGOV_ADMINS) can decide on the Statement of Applicability.';
@@ -74,7 +75,8 @@ export async function decideControl({ ctx, input: raw }: { ctx: ServiceContext; 
       await tx.insert(soaDecisions).values({ id, ...key, kind: 'owner', ownerId: input.ownerId, decidedBy: ctx.actor.userId, decidedAt: now });
       await set({ ownerId: input.ownerId });
       await recordAudit(tx, ctx, { action: 'soa.owner_assigned', subjectType: 'soa_control', subjectId, before: { ownerId: current?.ownerId ?? null }, after: { decisionId: id, ownerId: input.ownerId } });
-      await notifySoaOwner(tx, ctx, { decisionId: id, framework: input.framework, controlId: input.controlId, ownerId: input.ownerId });
+      // Tells the new owner, by DM, what they own and what evidence is still missing for it: once per decision.
+      await enqueueEvent(tx, null, { event: { kind: 'soa.owner-notice.v1', body: { decisionId: id } }, key: outboxKeys.soaOwner(id) });
       recorded.push(id);
     }
 

@@ -12,6 +12,14 @@ import { renderDigest } from './digest/digest.js';
 import { renderOwnerReminder } from './sweep/owner-reminder.js';
 import { renderOwnerWeek } from './sweep/owner-week.js';
 import { renderStillValidOffer } from './sweep/still-valid-offer.js';
+import { renderClaimExceptionNote, renderEvidenceNote } from './evidence/evidence-note.js';
+import { renderAnnouncement } from './intake/announcement.js';
+import { renderProhibitedAlert } from './intake/prohibited-alert.js';
+import { renderInventoryImported } from './intake/inventory-imported.js';
+import { renderOverrideNote } from './classification/override-note.js';
+import { renderReclassificationSummary, renderReclassifiedOwner } from './classification/reclassification.js';
+import { renderAssuranceRequest, renderLegalDeadline, renderRequestNote, renderRequestReceipt } from './requests/request-messages.js';
+import { renderSoaApproved, renderSoaOwnerNotice } from './soa/soa-messages.js';
 
 type Render<K extends EventKind> = (ctx: ServiceContext, body: EventBody<K>, request: RenderRequest) => Promise<Rendered>;
 
@@ -28,6 +36,20 @@ const RENDERERS: { [K in EventKind]: Render<K> } = {
   'owner.reminder.v1': renderOwnerReminder,
   'owner.week.v1': renderOwnerWeek,
   'evidence.still-valid-offer.v1': renderStillValidOffer,
+  'evidence.note.v1': renderEvidenceNote,
+  'evidence.exception-note.v1': renderClaimExceptionNote,
+  'intake.announcement.v1': renderAnnouncement,
+  'intake.prohibited.v1': renderProhibitedAlert,
+  'intake.imported.v1': renderInventoryImported,
+  'classification.override-note.v1': renderOverrideNote,
+  'classification.reclassified-owner.v1': renderReclassifiedOwner,
+  'classification.reclassified-summary.v1': renderReclassificationSummary,
+  'requests.note.v1': renderRequestNote,
+  'requests.receipt.v1': renderRequestReceipt,
+  'requests.assurance.v1': renderAssuranceRequest,
+  'requests.legal-deadline.v1': renderLegalDeadline,
+  'soa.approved.v1': renderSoaApproved,
+  'soa.owner-notice.v1': renderSoaOwnerNotice,
 };
 
 /**

@@ -23,3 +23,11 @@ export const digestMetadata = (period: string): MessageMetadata => ({ event_type
 /** A message to one owner about their work (reminders, the Monday message), tied to the person and the day or week. */
 export const ownerMetadata = (ownerId: string, fields: Record<string, string>): MessageMetadata =>
   ({ event_type: 'aigov_owner', event_payload: { owner_id: ownerId, ...fields } });
+// Intake, evidence notes, requests, re-classification and the Statement of Applicability.
+export const exceptionOfSystemMetadata = (exceptionId: string, systemId: string): MessageMetadata => ({ event_type: 'aigov_exception', event_payload: { exception_id: exceptionId, system_id: systemId } });
+export const requestMetadata = (requestId: string, systemId: string | null): MessageMetadata => ({ event_type: 'aigov_request', event_payload: { request_id: requestId, ...(systemId ? { system_id: systemId } : {}) } });
+export const statutoryDeadlineMetadata = (deadlineId: string, systemId: string): MessageMetadata => ({ event_type: 'aigov_statutory_deadline', event_payload: { deadline_id: deadlineId, system_id: systemId } });
+export const inventoryImportMetadata = (registered: number): MessageMetadata => ({ event_type: 'aigov_inventory_import', event_payload: { registered: String(registered) } });
+export const reclassificationMetadata = (versionHandle: string): MessageMetadata => ({ event_type: 'aigov_reclassification', event_payload: { version: versionHandle } });
+export const soaVersionMetadata = (versionId: string, number: number): MessageMetadata => ({ event_type: 'aigov_soa_version', event_payload: { soa_version_id: versionId, number: String(number) } });
+export const soaControlMetadata = (framework: string, controlId: string): MessageMetadata => ({ event_type: 'aigov_soa_control', event_payload: { framework, control_id: controlId } });

@@ -1,20 +1,12 @@
-import { CHANGE_KINDS, CHANGE_KIND_LABELS, type ChangeKind, type ClassificationChange } from '../../domain/reclassification.js';
+import { CHANGE_KINDS, CHANGE_KIND_LABELS, type ClassificationChange } from '../../domain/reclassification.js';
 import type { RiskTier } from '../../domain/vocabulary.js';
+import type { ReclassificationTotals, ReclassifiedSystem } from '../../app/classification/reclassification-report.js';
 import { ACTIONS } from '../ids.js';
 import { escapeText, mention, truncate } from '../escape.js';
 import { actions, button, context, header, section, type Block } from './blocks.js';
 import { sourceLabel, TIER_LABELS } from './classification-text.js';
 
-export interface ReclassifiedSystem {
-  systemId: string;
-  name: string;
-  ownerId: string;
-  change: ClassificationChange;
-  /** The open `reclassified` review this owner is asked to do, if the owner is its reviewer. */
-  reviewId: string | null;
-  /** Outcomes an admin override holds, which the new rules would set otherwise. */
-  overrides: { outcome: string; value: string }[];
-}
+export type { ReclassificationTotals, ReclassifiedSystem };
 
 const tierLabel = (t: string | null) => (t === null ? 'none' : TIER_LABELS[t as RiskTier] ?? t);
 const list = (xs: readonly string[]) => (xs.length ? xs.map(sourceLabel).join(', ') : 'none');
@@ -62,13 +54,6 @@ export function buildReclassifiedDm(m: { ownerId: string; systems: readonly Recl
   if (n > MAX_SYSTEMS_SHOWN) blocks.push(context(`…and ${n - MAX_SYSTEMS_SHOWN} more: each is on your aigov Home tab, with its review.`));
   blocks.push(context(`New evidence requests are on your evidence cards, which are updated in place; requirements that no longer apply are retired there, and the evidence already given is kept.${reviews ? ` ${reviews === 1 ? 'A review is' : `${reviews} reviews are`} due now.` : ''}`));
   return { text: `${n} of your AI systems ${n === 1 ? 'was' : 'were'} reclassified under new rules: ${m.systems.slice(0, 3).map((s) => s.name).join(', ')}${n > 3 ? ', …' : ''}`, blocks };
-}
-
-export interface ReclassificationTotals {
-  examined: number;
-  changed: number;
-  owners: number;
-  byKind: Record<ChangeKind, number>;
 }
 
 const MAX_SUMMARY_LINES = 25;

@@ -2,19 +2,9 @@ import { localDate } from '../../domain/calendar-dates.js';
 import { escapeText, mention, truncate } from '../escape.js';
 import { context, section, type Block } from './blocks.js';
 import { TIER_LABELS, sourceLabel } from './classification-text.js';
+import type { RecordSummaryModel } from '../../app/records/read-record-summary.js';
 
-export interface RecordSummaryModel {
-  system: {
-    id: string; name: string; purpose: string; ownerId: string; riskTier: string; primarySource: string; workKind: string; lifecycleStage: string;
-    status: string; nextReviewAt: Date | null; cadenceDays: number | null;
-  };
-  claims: { total: number; answered: number; open: number; overdue: number };
-  openReviews: { id: string; dueAt: Date; dueReason: string }[];
-  openExceptions: { id: string; status: string; reason: string; dueAt: Date }[];
-  pendingDecisions: { id: string; scope: string }[];
-  legalDeadlines: { ref: string; label: string; dueAt: Date }[];
-  timeZone: string;
-}
+export type { RecordSummaryModel };
 
 const LIST = 5;
 const list = <T>(rows: T[], line: (r: T) => string, empty: string) =>

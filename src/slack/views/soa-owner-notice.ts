@@ -1,18 +1,9 @@
 import { localDate } from '../../domain/calendar-dates.js';
 import { escapeText, mention, truncate } from '../escape.js';
 import { context, section, type Block } from './blocks.js';
+import type { SoaOwnerNoticeModel } from '../../app/soa/load-soa-owner-notice.js';
 
-export interface SoaOwnerNoticeModel {
-  ownerId: string;
-  assignedBy: string;
-  framework: 'iso-42001' | 'nist-ai-rmf';
-  controlId: string;
-  title: string;
-  /** What artifact shows the control operates. */
-  evidence: string;
-  open: { total: number; claims: { systemName: string; status: string; dueAt: Date }[] };
-  timeZone: string;
-}
+export type { SoaOwnerNoticeModel };
 
 const FRAMEWORK = { 'iso-42001': 'ISO/IEC 42001 Annex A control', 'nist-ai-rmf': 'NIST AI RMF outcome' } as const;
 

@@ -1,6 +1,7 @@
 import { escapeText, mention, truncate } from '../../escape.js';
 import { context, section, type Block } from '../blocks.js';
 import { INTAKE_KIND_LABELS } from '../intake/intake-kinds.js';
+import type { RequestOutcome } from '../../../app/requests/events.js';
 
 type RequestKind = 'change' | 'incident' | 'supplier' | 'assurance';
 
@@ -11,6 +12,23 @@ export interface RequestOutcomeView {
   systemName: string | null;
   description: string;
   lines: string[];
+}
+
+/** What came of a request, one line each, for the receipt and the thread. */
+export function requestOutcomeLines(o: RequestOutcome, record: { ownerId: string | null; deadline: { ref: string; dueAt: Date } | null }): string[] {
+  switch (o.kind) {
+    case 'material_change': return [
+      ...(o.changedFacts.length ? [`*Updated:* ${o.changedFacts.map((f) => (f === 'lifecycleStage' ? 'lifecycle stage' : f)).join(', ')}`] : []),
+      `*Evidence marked stale and requested again:* ${o.staleClaims}`,
+      o.review ? `*Review due now* (${o.review.trigger.replace(/_/g, ' ')}): ${o.review.reason}` : '*Review:* one is already due for this change.',
+    ];
+    case 'incident':
+      if (!o.serious || !record.deadline) return ['Recorded as an incident that is not a serious incident under EU AI Act Art. 3(49): no legal reporting deadline.'];
+      return [`*LEGAL DEADLINE — EU AI Act ${record.deadline.ref}:* report by ${record.deadline.dueAt.toISOString()} (posted to the governance channel).`];
+    case 'forwarded':
+      return [o.toOwner && record.ownerId ? `Sent to the system owner ${mention(record.ownerId)}.` : 'Sent to the governance channel (no system was named).'];
+    case 'none': return [];
+  }
 }
 
 const heading = (o: RequestOutcomeView) => `${INTAKE_KIND_LABELS[o.kind]}${o.systemName ? `: *${escapeText(o.systemName)}*` : ''}`;
