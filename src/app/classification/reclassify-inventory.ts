@@ -20,7 +20,7 @@ import { emptyByKind, reclassificationReport, versionHandle } from './reclassifi
 import { recordAudit, recordAudits, type AuditEntry } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { refreshEvidenceCards } from '../evidence/evidence-card.js';
-import { sendReviewCard } from '../notify/review-card.js';
+import { sendReviewCard } from '../reviews/review-card.js';
 
 const DAY_MS = 86_400_000;
 /** Systems per transaction: a few hundred systems' claims at a time, however large the inventory. */

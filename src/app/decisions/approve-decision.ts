@@ -3,7 +3,7 @@ import { decisions } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
-import { showDecisionCard } from '../notify/decision-card.js';
+import { showDecisionCard } from './decision-card.js';
 import { settleLawExemption } from '../exemptions/settle-law-exemption.js';
 
 export type DecideResult =

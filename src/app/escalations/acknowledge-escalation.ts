@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { escalationCards, escalations } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { refreshEscalationCard } from '../notify/escalation-card.js';
+import { refreshEscalationCard } from './escalation-card.js';
 import { lockEscalationCard, parseItemRef, type ClickedMessage } from './find-escalation-card.js';
 
 export type AcknowledgeResult = { status: 'acknowledged' } | { status: 'already_acknowledged'; by: string; at: Date | null };

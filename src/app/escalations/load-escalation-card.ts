@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { escalationCards } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
-import { cardItems, type EscalationCard } from '../notify/escalation-card.js';
+import { cardItems, type EscalationCard } from './escalation-card.js';
 import type { OverdueItem } from '../sweep/overdue-items.js';
 
 const Input = z.object({ cardKey: z.string().min(1) });

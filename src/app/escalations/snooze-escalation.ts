@@ -5,7 +5,7 @@ import { snoozeProblems } from '../../domain/escalation-snooze.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { forbidden, invalid } from '../errors.js';
-import { refreshEscalationCard } from '../notify/escalation-card.js';
+import { refreshEscalationCard } from './escalation-card.js';
 import { lockEscalationCard, parseItemRef, type ClickedMessage } from './find-escalation-card.js';
 
 /** Snoozing is for governance admins: the form opens, and the snooze is stored, only for them. */

@@ -9,7 +9,7 @@ import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClaimForActor } from './claim-access.js';
 import { refreshEvidenceCard } from './evidence-card.js';
-import { showExceptionCard } from '../notify/exception-card.js';
+import { showExceptionCard } from '../exceptions/exception-card.js';
 import { enqueueEvent } from '../events/enqueue-event.js';
 
 /** The modal's one field. */

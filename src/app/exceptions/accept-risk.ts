@@ -6,7 +6,7 @@ import { MAX_ACCEPTANCE_DAYS } from '../../domain/risk-acceptance.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden, invalid } from '../errors.js';
-import { showExceptionCard } from '../notify/exception-card.js';
+import { showExceptionCard } from './exception-card.js';
 import { lockException, resolutionOf } from './lock-exception.js';
 
 /**

@@ -1,7 +1,7 @@
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
-import { showExceptionCard } from '../notify/exception-card.js';
-import { settleRiskNotices } from '../notify/risk-notice.js';
+import { showExceptionCard } from './exception-card.js';
+import { settleRiskNotices } from './risk-notice.js';
 import { closeLockedException, lockException } from './lock-exception.js';
 
 /** The accepted risk is gone: the exception closes. The approver, the system's owner or an admin says so. */

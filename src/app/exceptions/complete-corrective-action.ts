@@ -1,6 +1,6 @@
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
-import { showExceptionCard } from '../notify/exception-card.js';
+import { showExceptionCard } from './exception-card.js';
 import { closeLockedException, lockException } from './lock-exception.js';
 
 /** The corrective action is done: the exception closes. Its owner, the system's owner or an admin says so. */

@@ -5,8 +5,8 @@ import { MAX_ACCEPTANCE_DAYS } from '../../domain/risk-acceptance.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden, invalid } from '../errors.js';
-import { showExceptionCard } from '../notify/exception-card.js';
-import { settleRiskNotices } from '../notify/risk-notice.js';
+import { showExceptionCard } from './exception-card.js';
+import { settleRiskNotices } from './risk-notice.js';
 import { lockException, resolutionOf } from './lock-exception.js';
 
 /** Extending a risk acceptance is for governance admins: the form opens, and the extension is stored, only for them. */

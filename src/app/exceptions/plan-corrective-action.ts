@@ -6,7 +6,7 @@ import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { resolutionRefusal } from '../../domain/exception-resolution.js';
-import { showExceptionCard } from '../notify/exception-card.js';
+import { showExceptionCard } from './exception-card.js';
 import { lockException, resolutionOf } from './lock-exception.js';
 
 const MAX_ACTION_DAYS = 365;

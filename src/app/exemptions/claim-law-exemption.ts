@@ -6,7 +6,7 @@ import { CLAIMABLE_CO_EXEMPTIONS, CO_EXEMPTION_EFFECTS } from '../../domain/clas
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden, invalid, notFound } from '../errors.js';
-import { showDecisionCard } from '../notify/decision-card.js';
+import { showDecisionCard } from '../decisions/decision-card.js';
 
 export const ClaimLawExemptionInput = z.object({
   systemId: z.string().regex(/^sys_[a-z0-9]+$/, 'is not a system id'),

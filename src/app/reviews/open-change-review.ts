@@ -6,7 +6,7 @@ import { OPEN_REVIEW_STATUSES, reviewDueOnChange, type ChangeTrigger } from '../
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { sendReviewCard } from '../notify/review-card.js';
+import { sendReviewCard } from './review-card.js';
 import { ownerTimeZone } from '../sweep/owner-time-zone.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 

@@ -6,9 +6,9 @@ import { reviewOutcomeProblems, type ReviewOutcome } from '../../domain/review-o
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { AppError, forbidden, invalid, notFound } from '../errors.js';
-import { showDecisionCard } from '../notify/decision-card.js';
-import { showExceptionCard } from '../notify/exception-card.js';
-import { refreshReviewCard, reviewRecipient } from '../notify/review-card.js';
+import { showDecisionCard } from '../decisions/decision-card.js';
+import { showExceptionCard } from '../exceptions/exception-card.js';
+import { refreshReviewCard, reviewRecipient } from './review-card.js';
 import { mayRecordReview } from './load-review-form.js';
 import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 

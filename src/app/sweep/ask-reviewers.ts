@@ -7,7 +7,7 @@ import { withTransaction, type ServiceContext } from '../context.js';
 import { enqueueEvents } from '../events/enqueue-event.js';
 import { deliveryTimesAt, ownerTimeZones } from './owner-time-zone.js';
 import type { UserDirectory } from './user-directory.js';
-import { reviewCardKey, reviewRecipient } from '../notify/review-card.js';
+import { reviewCardKey, reviewRecipient } from '../reviews/review-card.js';
 import { OPEN_REVIEW_STATUSES } from '../../domain/review-cadence.js';
 
 /**

@@ -7,7 +7,7 @@ import { withTransaction, type ServiceContext } from '../context.js';
 import { ownerTimeZones } from './owner-time-zone.js';
 import type { UserDirectory } from './user-directory.js';
 import { postCardEvent } from '../events/card-events.js';
-import { noticeRecipients, riskNoticeKey } from '../notify/risk-notice.js';
+import { noticeRecipients, riskNoticeKey } from '../exceptions/risk-notice.js';
 
 /** The approver and the owner of each acceptance past 80% of its period are told once, in their working hours. */
 export async function warnExpiringAcceptances(ctx: ServiceContext, users?: UserDirectory): Promise<number> {

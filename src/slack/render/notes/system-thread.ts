@@ -1,4 +1,4 @@
-import { loadSystemThread } from '../../../app/notify/system-thread.js';
+import { loadSystemThread } from '../../../app/records/system-thread.js';
 import type { ServiceContext } from '../../../app/context.js';
 import type { MessageMetadata, RenderedMessage } from '../../../outbox/rendering.js';
 

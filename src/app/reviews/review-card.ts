@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { cardKeys } from '../../domain/message-keys.js';
 import type { ServiceContext } from '../context.js';
 import { postCardEvent, queueCardEvents } from '../events/card-events.js';
-import { findReview } from '../reviews/load-review-form.js';
+import { findReview } from './load-review-form.js';
 
 /** One card per (review, person asked): a reassigned review gets a fresh card for its new reviewer. */
 export const reviewCardKey = cardKeys.review;
