@@ -149,7 +149,7 @@ async function explainDetailsStep(url: string, logger: Logger): Promise<void> {
     if (!parsed.ok) throw new Error('the bench answers no longer parse');
     capture.step = 'details';
     const ctx = { db, actor: actorFor('U0BENCH000', { admins: [] }, { via: 'slack', surface: 'view_submission' }), now: () => new Date(), logger, policy: policyFrom(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', AIGOV_GOVERNANCE_CHANNEL: 'C0GOV' }, 'cli-slack')) };
-    await draftIntake({ ctx, facts: parsed.value });
+    await draftIntake({ ctx, input: { facts: parsed.value } });
     const findings = await explainCaptured(client, capture, ['details']);
     say('statements of one details submission (EXPLAIN ANALYZE):');
     say(table([['ms', 'verdict', 'indexes / seq scans', 'statement'], ...findings.map((f) => [f.ms?.toFixed(2) ?? '-', f.verdict,

@@ -115,7 +115,7 @@ describe('the escalation ladder at its boundary dates', () => {
   });
 
   it('at day 21 escalates to the second level and mentions the admins, except what an admin snoozed', async () => {
-    await snoozeEscalation({ ctx: at(db, USERS.admin, day(8)), itemRef: `review:${ids.reviewB}`, until: '2026-04-01', reason: 'Reviewer on leave; agreed with the forum.' });
+    await snoozeEscalation({ ctx: at(db, USERS.admin, day(8)), input: { itemRef: `review:${ids.reviewB}`, until: '2026-04-01', reason: 'Reviewer on leave; agreed with the forum.' } });
     const [snoozed] = await db.select().from(escalations).where(and(eq(escalations.itemId, ids.reviewB), eq(escalations.level, 1)));
     expect(snoozed!.snoozedUntil).toEqual(new Date('2026-04-01T00:00:00Z'));
     await sweepAt(db, new Date(day(21).getTime() - 1));

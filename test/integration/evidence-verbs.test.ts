@@ -131,7 +131,7 @@ describe('the evidence verbs', () => {
       const s = await system();
       const from = await submitEvidence({ ctx: as(USERS.owner), input: { claimId: s.claim('nist-ai-rmf', 'MAP 1.1').id, idempotencyKey: `r1:${seq}`, submission: submission() } });
       const target = s.claim('iso-42001', '6.1.4');
-      const options = await listReuseOptions({ ctx: as(USERS.owner), claimId: target.id });
+      const options = await listReuseOptions({ ctx: as(USERS.owner), input: { claimId: target.id } });
       expect(options.allowed.map((c) => c.artifact.id)).toEqual([from.artifactId]);
       const r = await reuseEvidence({ ctx: as(USERS.owner), input: { claimId: target.id, artifactId: from.artifactId } });
       expect(r.status).toBe('reused');
@@ -150,7 +150,7 @@ describe('the evidence verbs', () => {
       const err = await failure(reuseEvidence({ ctx: as(USERS.owner), input: { claimId: target.id, artifactId: from.artifactId } }));
       expect(err.fields.artifact).toMatch(reason);
       expect((await claimRow(target.id)).status).toBe('requested');
-      const options = await listReuseOptions({ ctx: as(USERS.owner), claimId: target.id });
+      const options = await listReuseOptions({ ctx: as(USERS.owner), input: { claimId: target.id } });
       expect(options.allowed).toEqual([]);
       expect(options.refused[0]!.decision).toMatchObject({ kind: 'refused', reason: expect.stringMatching(reason) });
     });
@@ -163,7 +163,7 @@ describe('the evidence verbs', () => {
       const target = s.claim('iso-42001', '6.1.4');
       expect((await failure(reuseEvidence({ ctx: as(USERS.owner), input: { claimId: target.id, artifactId: unmapped.artifactId } }))).fields.artifact).toMatch(/crosswalk does not map/);
       expect((await failure(reuseEvidence({ ctx: as(USERS.owner), input: { claimId: target.id, artifactId: elsewhere.artifactId } }))).fields.artifact).toMatch(/not found for this system/);
-      const options = await listReuseOptions({ ctx: as(USERS.owner), claimId: target.id });
+      const options = await listReuseOptions({ ctx: as(USERS.owner), input: { claimId: target.id } });
       expect(options).toMatchObject({ allowed: [], refused: [], unmapped: 1 });
     });
   });

@@ -43,20 +43,20 @@ describe('an exception ends as risk acceptance or corrective action', () => {
   afterAll(async () => { await database?.close(); });
 
   it('lets only governance admins accept a risk', async () => {
-    expect((await refusal(acceptRisk({ ctx: at(db, USERS.owner, T), exceptionId: exc.risk, rationale: 'Fine', expiresOn: '2026-05-01' }))).code).toBe('FORBIDDEN');
-    expect((await refusal(prepareExceptionResolution({ ctx: at(db, USERS.owner, T), exceptionId: exc.risk, resolution: 'accept_risk' }))).code).toBe('FORBIDDEN');
+    expect((await refusal(acceptRisk({ ctx: at(db, USERS.owner, T), input: { exceptionId: exc.risk, rationale: 'Fine', expiresOn: '2026-05-01' } }))).code).toBe('FORBIDDEN');
+    expect((await refusal(prepareExceptionResolution({ ctx: at(db, USERS.owner, T), input: { exceptionId: exc.risk, resolution: 'accept_risk' } }))).code).toBe('FORBIDDEN');
     expect((await row(exc.risk)).status).toBe('open');
   });
 
   it('requires a rationale and an expiry date in the future', async () => {
-    const missing = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), exceptionId: exc.risk, rationale: ' ', expiresOn: '' }));
+    const missing = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), input: { exceptionId: exc.risk, rationale: ' ', expiresOn: '' } }));
     expect(Object.keys(missing.fields).sort()).toEqual(['expires_on', 'rationale']);
-    const past = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), exceptionId: exc.risk, rationale: 'Volume is low', expiresOn: '2026-03-02' }));
+    const past = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), input: { exceptionId: exc.risk, rationale: 'Volume is low', expiresOn: '2026-03-02' } }));
     expect(past.fields.expires_on).toMatch(/after today/);
   });
 
   it('records the approver, the period and the rationale, and shows it on the exception card', async () => {
-    await acceptRisk({ ctx: at(db, USERS.admin, T), exceptionId: exc.risk, rationale: 'Fewer than ten such refunds a month; finance samples them.', expiresOn: '2026-05-01' });
+    await acceptRisk({ ctx: at(db, USERS.admin, T), input: { exceptionId: exc.risk, rationale: 'Fewer than ten such refunds a month; finance samples them.', expiresOn: '2026-05-01' } });
     expect(await row(exc.risk)).toMatchObject({
       status: 'risk_accepted', acceptedBy: USERS.admin, acceptedAt: T, acceptedUntil: new Date('2026-05-01T00:00:00Z'),
       rationale: 'Fewer than ten such refunds a month; finance samples them.',
@@ -64,17 +64,17 @@ describe('an exception ends as risk acceptance or corrective action', () => {
     const [card] = (await postsTo(db, 'C0GOV')).filter((p) => p.post.storeAs === `exception:${exc.risk}`);
     expect(card!.body).toContain(`*Risk accepted* by <@${USERS.admin}> until 2026-05-01`);
     expect(card!.body).toContain('finance samples them');
-    const err = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), exceptionId: exc.risk, rationale: 'Again', expiresOn: '2026-06-01' }));
+    const err = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), input: { exceptionId: exc.risk, rationale: 'Again', expiresOn: '2026-06-01' } }));
     expect(err.message).toMatch(/Extend/);
   });
 
   it('never accepts the risk of a prohibited practice; its owner orders a corrective action instead', async () => {
     const [prohibited] = await db.select().from(exceptions).where(eq(exceptions.systemId, prohibitedId));
     expect(prohibited!.reason).toMatch(/Prohibited practice/);
-    const err = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), exceptionId: prohibited!.id, rationale: 'Business need', expiresOn: '2026-05-01' }));
+    const err = await refusal(acceptRisk({ ctx: at(db, USERS.admin, T), input: { exceptionId: prohibited!.id, rationale: 'Business need', expiresOn: '2026-05-01' } }));
     expect(err.message).toMatch(/cannot be accepted as a risk/);
-    expect((await refusal(planCorrectiveAction({ ctx: at(db, USERS.stranger, T), exceptionId: prohibited!.id, action: 'Stop', ownerId: USERS.owner, dueOn: '2026-03-20' }))).code).toBe('FORBIDDEN');
-    await planCorrectiveAction({ ctx: at(db, USERS.owner, T), exceptionId: prohibited!.id, action: 'Switch the emotion inference off and delete the voice features.', ownerId: USERS.owner2, dueOn: '2026-03-20' });
+    expect((await refusal(planCorrectiveAction({ ctx: at(db, USERS.stranger, T), input: { exceptionId: prohibited!.id, action: 'Stop', ownerId: USERS.owner, dueOn: '2026-03-20' } }))).code).toBe('FORBIDDEN');
+    await planCorrectiveAction({ ctx: at(db, USERS.owner, T), input: { exceptionId: prohibited!.id, action: 'Switch the emotion inference off and delete the voice features.', ownerId: USERS.owner2, dueOn: '2026-03-20' } });
     expect(await row(prohibited!.id)).toMatchObject({ status: 'corrective_action', actionOwnerId: USERS.owner2, actionDueAt: new Date('2026-03-20T00:00:00Z') });
   });
 
@@ -96,11 +96,11 @@ describe('an exception ends as risk acceptance or corrective action', () => {
 
   it('extends only for an admin, to a later date, keeping the rationale and starting a new period', async () => {
     const now = new Date('2026-04-20T10:00:00Z');
-    expect((await refusal(extendRiskAcceptance({ ctx: at(db, USERS.owner, now), exceptionId: exc.risk, until: '2026-08-01', reason: 'More time' }))).code).toBe('FORBIDDEN');
-    const early = await refusal(extendRiskAcceptance({ ctx: at(db, USERS.admin, now), exceptionId: exc.risk, until: '2026-04-25', reason: 'More time' }));
+    expect((await refusal(extendRiskAcceptance({ ctx: at(db, USERS.owner, now), input: { exceptionId: exc.risk, until: '2026-08-01', reason: 'More time' } }))).code).toBe('FORBIDDEN');
+    const early = await refusal(extendRiskAcceptance({ ctx: at(db, USERS.admin, now), input: { exceptionId: exc.risk, until: '2026-04-25', reason: 'More time' } }));
     expect(early.fields.extend_until).toMatch(/after the current expiry, 2026-05-01/);
-    expect((await refusal(extendRiskAcceptance({ ctx: at(db, USERS.admin, now), exceptionId: exc.risk, until: '2026-08-01', reason: '' }))).fields).toHaveProperty('extend_reason');
-    await extendRiskAcceptance({ ctx: at(db, USERS.admin, now), exceptionId: exc.risk, until: '2026-08-01', reason: 'The refund review tool ships in July.' });
+    expect((await refusal(extendRiskAcceptance({ ctx: at(db, USERS.admin, now), input: { exceptionId: exc.risk, until: '2026-08-01', reason: '' } }))).fields).toHaveProperty('extend_reason');
+    await extendRiskAcceptance({ ctx: at(db, USERS.admin, now), input: { exceptionId: exc.risk, until: '2026-08-01', reason: 'The refund review tool ships in July.' } });
     expect(await row(exc.risk)).toMatchObject({ status: 'risk_accepted', acceptedAt: now, acceptedUntil: new Date('2026-08-01T00:00:00Z'), rationale: 'Fewer than ten such refunds a month; finance samples them.' });
     const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, exc.risk), eq(auditEvents.action, 'exception.risk_extended')));
     expect(audit!.after).toMatchObject({ reason: 'The refund review tool ships in July.', extendedBy: USERS.admin });
@@ -112,20 +112,20 @@ describe('an exception ends as risk acceptance or corrective action', () => {
 
   it('closes for the owner or approver, once', async () => {
     const now = new Date('2026-05-02T10:00:00Z');
-    expect((await refusal(closeRiskAcceptance({ ctx: at(db, USERS.stranger, now), exceptionId: exc.risk }))).code).toBe('FORBIDDEN');
-    expect(await closeRiskAcceptance({ ctx: at(db, USERS.owner, now), exceptionId: exc.risk })).toEqual({ status: 'closed' });
+    expect((await refusal(closeRiskAcceptance({ ctx: at(db, USERS.stranger, now), input: { exceptionId: exc.risk } }))).code).toBe('FORBIDDEN');
+    expect(await closeRiskAcceptance({ ctx: at(db, USERS.owner, now), input: { exceptionId: exc.risk } })).toEqual({ status: 'closed' });
     expect(await row(exc.risk)).toMatchObject({ status: 'closed', closedAt: now });
-    expect(await closeRiskAcceptance({ ctx: at(db, USERS.owner, now), exceptionId: exc.risk })).toEqual({ status: 'already_closed' });
+    expect(await closeRiskAcceptance({ ctx: at(db, USERS.owner, now), input: { exceptionId: exc.risk } })).toEqual({ status: 'already_closed' });
   });
 
   it('closes a corrective action when its owner marks it done', async () => {
     const now = new Date('2026-03-03T10:00:00Z');
-    const form = await prepareExceptionResolution({ ctx: at(db, USERS.owner, now), exceptionId: exc.action, resolution: 'corrective_action' });
+    const form = await prepareExceptionResolution({ ctx: at(db, USERS.owner, now), input: { exceptionId: exc.action, resolution: 'corrective_action' } });
     expect(form).toMatchObject({ defaultOwnerId: USERS.owner, defaultActionDue: '2026-04-02' });
-    await planCorrectiveAction({ ctx: at(db, USERS.owner, now), exceptionId: exc.action, action: 'Document the lineage in the data catalogue', ownerId: USERS.owner2, dueOn: '2026-04-02' });
-    expect((await refusal(planCorrectiveAction({ ctx: at(db, USERS.owner, now), exceptionId: exc.action, action: 'Later', ownerId: USERS.owner2, dueOn: '2026-06-02' }))).code).toBe('FORBIDDEN');
-    expect((await refusal(completeCorrectiveAction({ ctx: at(db, USERS.stranger, now), exceptionId: exc.action }))).code).toBe('FORBIDDEN');
-    expect(await completeCorrectiveAction({ ctx: at(db, USERS.owner2, now), exceptionId: exc.action })).toEqual({ status: 'closed' });
+    await planCorrectiveAction({ ctx: at(db, USERS.owner, now), input: { exceptionId: exc.action, action: 'Document the lineage in the data catalogue', ownerId: USERS.owner2, dueOn: '2026-04-02' } });
+    expect((await refusal(planCorrectiveAction({ ctx: at(db, USERS.owner, now), input: { exceptionId: exc.action, action: 'Later', ownerId: USERS.owner2, dueOn: '2026-06-02' } }))).code).toBe('FORBIDDEN');
+    expect((await refusal(completeCorrectiveAction({ ctx: at(db, USERS.stranger, now), input: { exceptionId: exc.action } }))).code).toBe('FORBIDDEN');
+    expect(await completeCorrectiveAction({ ctx: at(db, USERS.owner2, now), input: { exceptionId: exc.action } })).toEqual({ status: 'closed' });
     expect(await row(exc.action)).toMatchObject({ status: 'closed', correctiveAction: 'Document the lineage in the data catalogue' });
     const updates = await updatesOf(db, `exception:${exc.action}`);
     expect(updates.at(-1)!.body).toContain('*Closed* on 2026-03-03');

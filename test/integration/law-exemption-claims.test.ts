@@ -50,7 +50,7 @@ describe('claimLawExemption and its settlement by the forum', () => {
     const systemId = await register('Discharge planner');
     const { decisionId, claimId } = await claimLawExemption({ ctx: ctx(USERS.owner), input: { systemId, exemptionId: 'co-ex-hipaa', justification: JUSTIFICATION } });
     const [oldSystem] = await database.db.select().from(aiSystems).where(eq(aiSystems.id, systemId));
-    await approveDecision({ ctx: ctx(USERS.admin), decisionId });
+    await approveDecision({ ctx: ctx(USERS.admin), input: { decisionId } });
     const [system] = await database.db.select().from(aiSystems).where(eq(aiSystems.id, systemId));
     expect((system!.facts as { coExemptions: string[] }).coExemptions).toEqual(['co-ex-hipaa']);
     expect(system!.currentClassificationId).not.toBe(oldSystem!.currentClassificationId);
@@ -69,7 +69,7 @@ describe('claimLawExemption and its settlement by the forum', () => {
     const systemId = await register('Bed allocator');
     const { decisionId, claimId } = await claimLawExemption({ ctx: ctx(USERS.owner), input: { systemId, exemptionId: 'co-ex-fda', justification: 'The allocator is part of an FDA-cleared device, 510(k) K000000.' } });
     const [before] = await database.db.select().from(aiSystems).where(eq(aiSystems.id, systemId));
-    await rejectDecision({ ctx: ctx(USERS.admin), decisionId, reason: 'The clearance covers the monitor, not the allocator.' });
+    await rejectDecision({ ctx: ctx(USERS.admin), input: { decisionId, reason: 'The clearance covers the monitor, not the allocator.' } });
     const [after] = await database.db.select().from(aiSystems).where(eq(aiSystems.id, systemId));
     expect(after!.currentClassificationId).toBe(before!.currentClassificationId);
     expect((after!.facts as { coExemptions: string[] }).coExemptions).toEqual([]);

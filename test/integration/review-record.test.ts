@@ -50,31 +50,31 @@ describe('recording a review', () => {
   });
 
   it('offers the cadence as the next review date and the reviewer as next owner', async () => {
-    const form = await loadReviewForm({ ctx: at(db, USERS.owner, LATER), reviewId });
+    const form = await loadReviewForm({ ctx: at(db, USERS.owner, LATER), input: { reviewId } });
     expect(form).toMatchObject({ reviewId, systemId, defaultOwnerId: USERS.owner, defaultNextReviewDate: '2026-08-31', cadenceDays: 180 });
   });
 
   it('refuses the form to someone who is neither reviewer, owner nor admin', async () => {
-    const err = await refusal(loadReviewForm({ ctx: at(db, USERS.stranger, LATER), reviewId }));
+    const err = await refusal(loadReviewForm({ ctx: at(db, USERS.stranger, LATER), input: { reviewId } }));
     expect(err.code).toBe('FORBIDDEN');
   });
 
   it('refuses an outcome whose result contradicts the exceptions, storing nothing', async () => {
-    const err = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome({ exceptionsFound: ['Drift not monitored'] }) }));
+    const err = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), input: { reviewId, outcome: outcome({ exceptionsFound: ['Drift not monitored'] }) } }));
     expect(err.fields).toHaveProperty('result');
-    const err2 = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome({ result: 'not_effective' }) }));
+    const err2 = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), input: { reviewId, outcome: outcome({ result: 'not_effective' }) } }));
     expect(err2.fields).toHaveProperty('exceptions_found');
-    const err3 = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome({ nextReviewDate: '2026-03-04' }) }));
+    const err3 = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), input: { reviewId, outcome: outcome({ nextReviewDate: '2026-03-04' }) } }));
     expect(err3.fields.next_review_date).toMatch(/after today/);
     const [review] = await db.select().from(reviews).where(eq(reviews.id, reviewId));
     expect(review!.status).toBe('due');
   });
 
   it('completes the review, moves the next review date, opens the exceptions and proposes the decision, in one go', async () => {
-    const result = await recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome({
+    const result = await recordReview({ ctx: at(db, USERS.owner, LATER), input: { reviewId, outcome: outcome({
       result: 'effective_with_exceptions', exceptionsFound: ['Drift is not monitored', 'No rollback plan'], correctiveAction: 'Add a drift dashboard',
       decision: { changes: 'risk', scope: 'Planner now also schedules night shifts', assumption: 'Staff can swap shifts', riskOrObligation: 'Fatigue risk to staff', ownerId: USERS.owner },
-    }) });
+    }) } });
     const [review] = await db.select().from(reviews).where(eq(reviews.id, reviewId));
     expect(review).toMatchObject({ status: 'completed', result: 'effective_with_exceptions', exceptionsFound: 'Drift is not monitored\nNo rollback plan',
       correctiveAction: 'Add a drift dashboard', nextOwnerId: USERS.owner2, reviewerId: USERS.owner, completedAt: LATER, nextReviewAt: new Date('2026-06-01T00:00:00Z') });
@@ -108,19 +108,19 @@ describe('recording a review', () => {
 
   it('changes nothing when the same review is recorded again', async () => {
     const before = (await queued(db)).length;
-    const err = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome() }));
+    const err = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), input: { reviewId, outcome: outcome() } }));
     expect(err.code).toBe('CONFLICT');
     expect((await queued(db)).length).toBe(before);
   });
 
   it('makes a review due at once on a change, asks the reviewer, and reuses it when the same change is reported again', async () => {
-    const opened = await openChangeReview({ ctx: at(db, USERS.owner, LATER), systemId, trigger: 'materially_changed' });
+    const opened = await openChangeReview({ ctx: at(db, USERS.owner, LATER), input: { systemId, trigger: 'materially_changed' } });
     expect(opened.status).toBe('opened');
     const [review] = await db.select().from(reviews).where(eq(reviews.id, opened.reviewId));
     expect(review).toMatchObject({ status: 'due', dueAt: LATER, dueReason: 'materially_changed', reviewerId: USERS.owner2 });
     const [card] = (await postsTo(db, USERS.owner2)).filter((p) => p.post.storeAs === `review:${opened.reviewId}:${USERS.owner2}`);
     expect(card!.body).toContain('changed materially');
-    const again = await openChangeReview({ ctx: at(db, USERS.owner, LATER), systemId, trigger: 'materially_changed' });
+    const again = await openChangeReview({ ctx: at(db, USERS.owner, LATER), input: { systemId, trigger: 'materially_changed' } });
     expect(again).toEqual({ status: 'already_open', reviewId: opened.reviewId });
   });
 });
@@ -138,21 +138,21 @@ describe('approving and rejecting decisions', () => {
     await sweepAt(db, T);
     const [review] = await db.select().from(reviews).where(eq(reviews.systemId, systemId));
     const decision = { changes: 'scope' as const, scope: 'Add motor claims', assumption: null, riskOrObligation: 'Unfair refusals', ownerId: USERS.owner };
-    decisionId = (await recordReview({ ctx: at(db, USERS.owner, LATER), reviewId: review!.id, outcome: outcome({ decision }) })).decisionId!;
-    const second = await openChangeReview({ ctx: at(db, USERS.owner, LATER), systemId, trigger: 'reclassified' });
-    otherId = (await recordReview({ ctx: at(db, USERS.owner, LATER), reviewId: second.reviewId, outcome: outcome({ decision: { ...decision, changes: 'classification' } }) })).decisionId!;
+    decisionId = (await recordReview({ ctx: at(db, USERS.owner, LATER), input: { reviewId: review!.id, outcome: outcome({ decision }) } })).decisionId!;
+    const second = await openChangeReview({ ctx: at(db, USERS.owner, LATER), input: { systemId, trigger: 'reclassified' } });
+    otherId = (await recordReview({ ctx: at(db, USERS.owner, LATER), input: { reviewId: second.reviewId, outcome: outcome({ decision: { ...decision, changes: 'classification' } }) } })).decisionId!;
   });
   afterAll(async () => { await database?.close(); });
 
   it('refuses a non-admin and changes nothing', async () => {
-    const err = await refusal(approveDecision({ ctx: at(db, USERS.owner, LATER), decisionId }));
+    const err = await refusal(approveDecision({ ctx: at(db, USERS.owner, LATER), input: { decisionId } }));
     expect(err.code).toBe('FORBIDDEN');
     const [decision] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
     expect(decision!.status).toBe('pending');
   });
 
   it('records the approver and the date and updates the card in place', async () => {
-    expect(await approveDecision({ ctx: at(db, USERS.admin, LATER), decisionId })).toEqual({ status: 'decided', decisionId });
+    expect(await approveDecision({ ctx: at(db, USERS.admin, LATER), input: { decisionId } })).toEqual({ status: 'decided', decisionId });
     const [decision] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
     expect(decision).toMatchObject({ status: 'approved', decidedBy: USERS.admin, decidedAt: LATER });
     const [update] = await updatesOf(db, `decision:${decisionId}`);
@@ -161,16 +161,16 @@ describe('approving and rejecting decisions', () => {
   });
 
   it('treats a second click as already decided', async () => {
-    const again = await approveDecision({ ctx: at(db, USERS.admin, LATER), decisionId });
+    const again = await approveDecision({ ctx: at(db, USERS.admin, LATER), input: { decisionId } });
     expect(again).toMatchObject({ status: 'already_decided', outcome: 'approved', by: USERS.admin });
     expect(await updatesOf(db, `decision:${decisionId}`)).toHaveLength(1);
-    expect(await rejectDecision({ ctx: at(db, USERS.admin, LATER), decisionId, reason: 'Too late' })).toMatchObject({ status: 'already_decided' });
+    expect(await rejectDecision({ ctx: at(db, USERS.admin, LATER), input: { decisionId, reason: 'Too late' } })).toMatchObject({ status: 'already_decided' });
   });
 
   it('needs a reason to reject, and keeps it', async () => {
-    const err = await refusal(rejectDecision({ ctx: at(db, USERS.admin, LATER), decisionId: otherId, reason: '  ' }));
+    const err = await refusal(rejectDecision({ ctx: at(db, USERS.admin, LATER), input: { decisionId: otherId, reason: '  ' } }));
     expect(err.fields).toHaveProperty('reason');
-    await rejectDecision({ ctx: at(db, USERS.admin, LATER), decisionId: otherId, reason: 'Reclassification needs legal advice first.' });
+    await rejectDecision({ ctx: at(db, USERS.admin, LATER), input: { decisionId: otherId, reason: 'Reclassification needs legal advice first.' } });
     const [decision] = await db.select().from(decisions).where(eq(decisions.id, otherId));
     expect(decision).toMatchObject({ status: 'rejected', decidedBy: USERS.admin, decisionReason: 'Reclassification needs legal advice first.' });
     const [update] = await updatesOf(db, `decision:${otherId}`);

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { decisions } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden, notFound, parseInput } from '../errors.js';
 import { showDecisionCard } from './decision-card.js';
 import { settleLawExemption } from '../exemptions/settle-law-exemption.js';
 
@@ -18,8 +19,14 @@ export function checkMayDecide(ctx: ServiceContext): void {
   if (!ctx.actor.isAdmin) throw forbidden(ADMINS_ONLY);
 }
 
+const ApproveDecisionInput = z.object({
+  decisionId: z.string().min(1),
+});
+export type ApproveDecisionInput = z.input<typeof ApproveDecisionInput>;
+
 /** Records the forum's approval with approver and date, and edits the decision's card in place. */
-export async function approveDecision({ ctx, decisionId }: { ctx: ServiceContext; decisionId: string }): Promise<DecideResult> {
+export async function approveDecision({ ctx, input }: { ctx: ServiceContext; input: ApproveDecisionInput }): Promise<DecideResult> {
+  const { decisionId } = parseInput(ApproveDecisionInput, input);
   checkMayDecide(ctx);
   return withTransaction(ctx, async (tx) => {
     const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for('update');

@@ -1,14 +1,22 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { decisions } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { invalid, notFound } from '../errors.js';
+import { invalid, notFound, parseInput } from '../errors.js';
 import { showDecisionCard } from './decision-card.js';
 import { settleLawExemption } from '../exemptions/settle-law-exemption.js';
 import { checkMayDecide, type DecideResult } from './approve-decision.js';
 
+const RejectDecisionInput = z.object({
+  decisionId: z.string().min(1),
+  reason: z.string(),
+});
+export type RejectDecisionInput = z.input<typeof RejectDecisionInput>;
+
 /** Records the forum's rejection with who, when and why, and edits the decision's card in place. */
-export async function rejectDecision({ ctx, decisionId, reason }: { ctx: ServiceContext; decisionId: string; reason: string }): Promise<DecideResult> {
+export async function rejectDecision({ ctx, input }: { ctx: ServiceContext; input: RejectDecisionInput }): Promise<DecideResult> {
+  const { decisionId, reason } = parseInput(RejectDecisionInput, input);
   checkMayDecide(ctx);
   const why = reason.trim();
   if (!why) throw invalid('Say why the decision is rejected.', { reason: 'Say why the decision is rejected: it is kept with the decision.' });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { and, arrayContains, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { escalationCards, slackMessages } from '../../db/schema/index.js';
@@ -8,6 +9,9 @@ const KINDS: readonly OverdueKind[] = ['review', 'evidence', 'exception', 'statu
 
 /** Where a click came from: the message it was on, if Slack said. */
 export interface ClickedMessage { channel?: string | undefined; ts?: string | undefined }
+
+/** The message a button was clicked on, as a verb's input: where the card the click came from lives. */
+export const ClickedMessageInput = z.object({ channel: z.string().optional(), ts: z.string().optional() });
 
 /** `<kind>:<id>` from a button value, checked: the value comes from the client and is never trusted. */
 export function parseItemRef(itemRef: string): { kind: OverdueKind; id: string } {

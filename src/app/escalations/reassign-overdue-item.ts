@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { aiSystems, escalationCards, exceptions, reviews } from '../../db/schema/index.js';
@@ -5,22 +6,30 @@ import { SlackUserId } from '../../domain/system-facts.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { AppError, forbidden, invalid, notFound } from '../errors.js';
+import { AppError, forbidden, invalid, notFound, parseInput } from '../errors.js';
 import { refreshEscalationCard } from './escalation-card.js';
 import { showExceptionCard } from '../exceptions/exception-card.js';
 import { refreshReviewCard, reviewRecipient, sendReviewCard } from '../reviews/review-card.js';
 import { ownerTimeZone } from '../sweep/owner-time-zone.js';
 import { reassignClaim } from '../evidence/reassign-claim.js';
-import { lockEscalationCard, parseItemRef, type ClickedMessage } from './find-escalation-card.js';
+import { lockEscalationCard, parseItemRef, type ClickedMessage, ClickedMessageInput } from './find-escalation-card.js';
 
 const FIELD = 'new_owner';
+
+const ReassignOverdueItemInput = z.object({
+  itemRef: z.string().min(1),
+  clicked: ClickedMessageInput.optional(),
+  newOwnerId: z.string(),
+});
+export type ReassignOverdueItemInput = z.input<typeof ReassignOverdueItemInput>;
 
 /**
  * Moves an escalated item to a new owner: a review to a new reviewer (who gets the review card), the
  * card's overdue evidence claims to a new claim owner, an exception to a new action owner. The item's
  * owner or a governance admin may do it. A legal deadline stays with the system's owner.
  */
-export async function reassignOverdueItem({ ctx, itemRef, clicked, newOwnerId }: { ctx: ServiceContext; itemRef: string; clicked?: ClickedMessage; newOwnerId: string }): Promise<void> {
+export async function reassignOverdueItem({ ctx, input }: { ctx: ServiceContext; input: ReassignOverdueItemInput }): Promise<void> {
+  const { itemRef, clicked, newOwnerId } = parseInput(ReassignOverdueItemInput, input);
   const to = SlackUserId.safeParse(newOwnerId);
   if (!to.success) throw invalid('Choose the new owner.', { [FIELD]: 'Choose the new owner.' });
   const { kind, id } = parseItemRef(itemRef);

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseInput } from '../errors.js';
 import { crosswalkPartners } from '../../domain/catalog/index.js';
 import type { Source } from '../../domain/vocabulary.js';
 import type { ServiceContext } from '../context.js';
@@ -17,8 +19,14 @@ export interface ReuseOptions {
   partners: { source: Source; id: string }[];
 }
 
+const ListReuseOptionsInput = z.object({
+  claimId: z.string().min(1),
+});
+export type ListReuseOptionsInput = z.input<typeof ListReuseOptionsInput>;
+
 /** What the Reuse evidence modal offers: only what the reuse rule allows, and why the rest is refused. */
-export async function listReuseOptions({ ctx, claimId }: { ctx: ServiceContext; claimId: string }): Promise<ReuseOptions> {
+export async function listReuseOptions({ ctx, input }: { ctx: ServiceContext; input: ListReuseOptionsInput }): Promise<ReuseOptions> {
+  const { claimId } = parseInput(ListReuseOptionsInput, input);
   const { claim, system, systemName } = await loadClaimForActor(ctx.db, ctx, claimId);
   const candidates = await reuseCandidates(ctx.db, { claim, system, now: ctx.now() });
   const refused = candidates.filter((c) => c.decision.kind === 'refused');

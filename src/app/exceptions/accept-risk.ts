@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { exceptions } from '../../db/schema/index.js';
 import { futureDateProblem, localDate, startOfLocalDate } from '../../domain/calendar-dates.js';
@@ -5,15 +6,23 @@ import { resolutionRefusal } from '../../domain/exception-resolution.js';
 import { MAX_ACCEPTANCE_DAYS } from '../../domain/risk-acceptance.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { AppError, forbidden, invalid } from '../errors.js';
+import { AppError, forbidden, invalid, parseInput } from '../errors.js';
 import { showExceptionCard } from './exception-card.js';
 import { lockException, resolutionOf } from './lock-exception.js';
+
+const AcceptRiskInput = z.object({
+  exceptionId: z.string().min(1),
+  rationale: z.string(),
+  expiresOn: z.string(),
+});
+export type AcceptRiskInput = z.input<typeof AcceptRiskInput>;
 
 /**
  * Ends an exception as risk acceptance: a governance admin approves, with a rationale (kept) and an
  * expiry date (required). Past the expiry the exception escalates again.
  */
-export async function acceptRisk({ ctx, exceptionId, rationale, expiresOn }: { ctx: ServiceContext; exceptionId: string; rationale: string; expiresOn: string }): Promise<void> {
+export async function acceptRisk({ ctx, input }: { ctx: ServiceContext; input: AcceptRiskInput }): Promise<void> {
+  const { exceptionId, rationale, expiresOn } = parseInput(AcceptRiskInput, input);
   if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can accept a risk.');
   const now = ctx.now();
   const tz = ctx.policy.timeZone;

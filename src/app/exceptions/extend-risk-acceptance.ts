@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { exceptions } from '../../db/schema/index.js';
 import { futureDateProblem, localDate, startOfLocalDate } from '../../domain/calendar-dates.js';
 import { MAX_ACCEPTANCE_DAYS } from '../../domain/risk-acceptance.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { AppError, forbidden, invalid } from '../errors.js';
+import { AppError, forbidden, invalid, parseInput } from '../errors.js';
 import { showExceptionCard } from './exception-card.js';
 import { settleRiskNotices } from './risk-notice.js';
 import { lockException, resolutionOf } from './lock-exception.js';
@@ -14,11 +15,19 @@ export function checkMayExtendRiskAcceptance(ctx: ServiceContext): void {
   if (!ctx.actor.isAdmin) throw forbidden('Only governance admins can extend a risk acceptance.');
 }
 
+const ExtendRiskAcceptanceInput = z.object({
+  exceptionId: z.string().min(1),
+  until: z.string(),
+  reason: z.string(),
+});
+export type ExtendRiskAcceptanceInput = z.input<typeof ExtendRiskAcceptanceInput>;
+
 /**
  * A governance admin extends a risk acceptance, with a reason. The rationale is kept as it was; the new
  * period starts now, so its own 80% notice comes in time.
  */
-export async function extendRiskAcceptance({ ctx, exceptionId, until, reason }: { ctx: ServiceContext; exceptionId: string; until: string; reason: string }): Promise<void> {
+export async function extendRiskAcceptance({ ctx, input }: { ctx: ServiceContext; input: ExtendRiskAcceptanceInput }): Promise<void> {
+  const { exceptionId, until, reason } = parseInput(ExtendRiskAcceptanceInput, input);
   checkMayExtendRiskAcceptance(ctx);
   const now = ctx.now();
   const tz = ctx.policy.timeZone;

@@ -1,21 +1,31 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { exceptions } from '../../db/schema/index.js';
 import { futureDateProblem, localDate, startOfLocalDate } from '../../domain/calendar-dates.js';
 import { SlackUserId } from '../../domain/system-facts.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { AppError, invalid } from '../errors.js';
+import { AppError, invalid, parseInput } from '../errors.js';
 import { resolutionRefusal } from '../../domain/exception-resolution.js';
 import { showExceptionCard } from './exception-card.js';
 import { lockException, resolutionOf } from './lock-exception.js';
 
 const MAX_ACTION_DAYS = 365;
 
+const PlanCorrectiveActionInput = z.object({
+  exceptionId: z.string().min(1),
+  action: z.string(),
+  ownerId: z.string(),
+  dueOn: z.string(),
+});
+export type PlanCorrectiveActionInput = z.input<typeof PlanCorrectiveActionInput>;
+
 /**
  * Ends an exception as corrective action: what will be done, by whom, by when. The system's owner or a
  * governance admin decides it; moving an agreed action's date again is for admins only. Overdue, it escalates.
  */
-export async function planCorrectiveAction({ ctx, exceptionId, action, ownerId, dueOn }: { ctx: ServiceContext; exceptionId: string; action: string; ownerId: string; dueOn: string }): Promise<void> {
+export async function planCorrectiveAction({ ctx, input }: { ctx: ServiceContext; input: PlanCorrectiveActionInput }): Promise<void> {
+  const { exceptionId, action, ownerId, dueOn } = parseInput(PlanCorrectiveActionInput, input);
   const now = ctx.now();
   const tz = ctx.policy.timeZone;
   const problems: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { classifyIntake, type Classification } from '../../domain/classify-intake.js';
 import { SystemFacts } from '../../domain/system-facts.js';
@@ -5,7 +6,7 @@ import { intakeDrafts } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
 import { findLikelyDuplicates } from '../../db/repos/systems.js';
 import type { ServiceContext } from '../context.js';
-import { invalid, notFound, forbidden } from '../errors.js';
+import { invalid, notFound, forbidden, parseInput } from '../errors.js';
 
 export interface IntakeDraft {
   draftId: string;
@@ -16,11 +17,17 @@ export interface IntakeDraft {
 
 export const DRAFT_LIFETIME_MS = 24 * 3600_000;
 
+const DraftIntakeInput = z.object({
+  facts: SystemFacts,
+});
+export type DraftIntakeInput = z.input<typeof DraftIntakeInput>;
+
 /**
  * The details step: refuse a taken name, classify, and keep the facts as a draft for the review step.
  * Nothing is registered here.
  */
-export async function draftIntake({ ctx, facts }: { ctx: ServiceContext; facts: SystemFacts }): Promise<IntakeDraft> {
+export async function draftIntake({ ctx, input }: { ctx: ServiceContext; input: DraftIntakeInput }): Promise<IntakeDraft> {
+  const { facts } = parseInput(DraftIntakeInput, input);
   const matches = await findLikelyDuplicates(ctx.db, { name: facts.name, supplier: facts.supplier });
   const taken = matches.find((s) => s.name.toLowerCase() === facts.name.toLowerCase());
   if (taken) throw invalid('That name is taken.', { name: `A system named "${taken.name}" is already registered (${taken.id}). Choose another name, or report a change to it instead.` });

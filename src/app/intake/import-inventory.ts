@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { INVENTORY_COLUMNS, REQUIRED_COLUMNS } from '../../domain/inventory-columns.js';
@@ -10,7 +11,7 @@ import { findSystemByName } from '../../db/repos/systems.js';
 import { outboxKeys } from '../../domain/message-keys.js';
 import { enqueueEvent } from '../events/enqueue-event.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { invalid } from '../errors.js';
+import { invalid, parseInput } from '../errors.js';
 import { registerSystem } from './register-system.js';
 import { recordAudit } from '../audit.js';
 
@@ -24,13 +25,19 @@ export interface DifferingRow { line: number; name: string; columns: string[] }
 
 export interface ImportResult { registered: number; unchanged: number; rows: number; differing: DifferingRow[] }
 
+const ImportInventoryInput = z.object({
+  csv: z.union([z.string(), z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'the file\'s bytes')]),
+});
+export type ImportInventoryInput = z.input<typeof ImportInventoryInput>;
+
 /**
  * Bulk registration from the inventory CSV: every row is validated and classified like the modal, and
  * nothing is stored unless every row is good. Rows are matched by name, so importing the same file again
  * changes nothing; a row that names a registered system with other facts is reported, never applied
  * silently (a change goes through a change request, with its review and evidence consequences).
  */
-export async function importInventory({ ctx, csv }: { ctx: ServiceContext; csv: string | Uint8Array }): Promise<ImportResult> {
+export async function importInventory({ ctx, input }: { ctx: ServiceContext; input: ImportInventoryInput }): Promise<ImportResult> {
+  const { csv } = parseInput(ImportInventoryInput, input);
   if ((typeof csv === 'string' ? Buffer.byteLength(csv) : csv.byteLength) > MAX_IMPORT_BYTES) throw invalid(`the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   const text = typeof csv === 'string' ? csv : decodeUtf8(csv);
   const rows = parseCsv(text);

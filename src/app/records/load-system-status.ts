@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseInput } from '../errors.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { classifications, evidenceClaims, exceptions, reviews } from '../../db/schema/index.js';
 import { findSystemByIdOrName, type SystemRow } from '../../db/repos/systems.js';
@@ -21,8 +23,14 @@ export interface SystemStatus {
 
 const rank = (source: string, primary: string) => (source === primary ? -1 : SOURCES.indexOf(source as Source));
 
+const LoadSystemStatusInput = z.object({
+  ref: z.string(),
+});
+export type LoadSystemStatusInput = z.input<typeof LoadSystemStatusInput>;
+
 /** One record at a glance for `/aigov status`: null when no system has that id or name. */
-export async function loadSystemStatus({ ctx, ref }: { ctx: ServiceContext; ref: string }): Promise<SystemStatus | null> {
+export async function loadSystemStatus({ ctx, input }: { ctx: ServiceContext; input: LoadSystemStatusInput }): Promise<SystemStatus | null> {
+  const { ref } = parseInput(LoadSystemStatusInput, input);
   const system = await findSystemByIdOrName(ctx.db, ref);
   if (!system) return null;
   const now = ctx.now();

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { findSystemById } from '../../db/repos/systems.js';
 import { loadSystemRecord } from '../../db/repos/system-record.js';
 import { ANSWERED_CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from '../../domain/claim-progress.js';
 import type { ServiceContext } from '../context.js';
-import { notFound } from '../errors.js';
+import { notFound, parseInput } from '../errors.js';
 
 /** One system's record at a glance: what Open record shows. */
 export interface RecordSummaryModel {
@@ -21,8 +22,14 @@ export interface RecordSummaryModel {
 const SYSTEM_ID = /^sys_[a-z0-9]+$/;
 const isIn = (list: readonly string[], v: string) => list.includes(v);
 
+const ReadRecordSummaryInput = z.object({
+  systemId: z.string().min(1),
+});
+export type ReadRecordSummaryInput = z.input<typeof ReadRecordSummaryInput>;
+
 /** One system's record at a glance: what Open record shows. Anyone in the workspace may read it. */
-export async function readRecordSummary({ ctx, systemId }: { ctx: ServiceContext; systemId: string }): Promise<RecordSummaryModel> {
+export async function readRecordSummary({ ctx, input }: { ctx: ServiceContext; input: ReadRecordSummaryInput }): Promise<RecordSummaryModel> {
+  const { systemId } = parseInput(ReadRecordSummaryInput, input);
   const system = SYSTEM_ID.test(systemId) ? await findSystemById(ctx.db, systemId) : undefined;
   if (!system) throw notFound('That AI system');
   const record = await loadSystemRecord(ctx.db, system);

@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { aiSystems, reviews } from '../../db/schema/index.js';
 import { localDate } from '../../domain/calendar-dates.js';
 import { defaultNextReviewDate } from '../../domain/review-outcome.js';
 import type { ServiceContext } from '../context.js';
-import { AppError, forbidden, notFound } from '../errors.js';
+import { AppError, forbidden, notFound, parseInput } from '../errors.js';
 
 /** What the review form shows; the Slack layer words the due reason. */
 export interface ReviewForm {
@@ -27,11 +28,17 @@ export async function findReview(db: DbOrTx, reviewId: string) {
   return row;
 }
 
+const LoadReviewFormInput = z.object({
+  reviewId: z.string().min(1),
+});
+export type LoadReviewFormInput = z.input<typeof LoadReviewFormInput>;
+
 /**
  * What the review form shows, after checking the review is still open and the actor may record it:
  * the next review date defaults to the system's cadence counted from today.
  */
-export async function loadReviewForm({ ctx, reviewId }: { ctx: ServiceContext; reviewId: string }): Promise<ReviewForm> {
+export async function loadReviewForm({ ctx, input }: { ctx: ServiceContext; input: LoadReviewFormInput }): Promise<ReviewForm> {
+  const { reviewId } = parseInput(LoadReviewFormInput, input);
   const row = await findReview(ctx.db, reviewId);
   if (!row) throw notFound('That review');
   const { review, system } = row;

@@ -1,22 +1,30 @@
+import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { aiSystems, reviews } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
-import { OPEN_REVIEW_STATUSES, reviewDueOnChange, type ChangeTrigger } from '../../domain/review-cadence.js';
+import { OPEN_REVIEW_STATUSES, reviewDueOnChange, type ChangeTrigger, CHANGE_TRIGGERS } from '../../domain/review-cadence.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { notFound } from '../errors.js';
+import { notFound, parseInput } from '../errors.js';
 import { sendReviewCard } from './review-card.js';
 import { ownerTimeZone } from '../sweep/owner-time-zone.js';
 import { nextWorkingTime } from '../../domain/working-hours.js';
 
 export type OpenChangeReviewResult = { status: 'opened'; reviewId: string; reason: string } | { status: 'already_open'; reviewId: string };
 
+const OpenChangeReviewInput = z.object({
+  systemId: z.string().min(1),
+  trigger: z.enum(CHANGE_TRIGGERS),
+});
+export type OpenChangeReviewInput = z.input<typeof OpenChangeReviewInput>;
+
 /**
  * A change (designed, deployed, materially changed, monitoring signal, retired, reclassified) makes a
  * review due now, and its reviewer is asked at once. A review already open for the same change is reused.
  */
-export async function openChangeReview({ ctx, systemId, trigger }: { ctx: ServiceContext; systemId: string; trigger: ChangeTrigger }): Promise<OpenChangeReviewResult> {
+export async function openChangeReview({ ctx, input }: { ctx: ServiceContext; input: OpenChangeReviewInput }): Promise<OpenChangeReviewResult> {
+  const { systemId, trigger } = parseInput(OpenChangeReviewInput, input);
   return withTransaction(ctx, async (tx) => {
     const [system] = await tx.select().from(aiSystems).where(eq(aiSystems.id, systemId));
     if (!system) throw notFound('That AI system');

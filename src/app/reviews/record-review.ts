@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { aiSystems, decisions, exceptions, reviews } from '../../db/schema/index.js';
 import { newId } from '../../db/ids.js';
@@ -5,7 +6,7 @@ import { localDate, startOfLocalDate } from '../../domain/calendar-dates.js';
 import { reviewOutcomeProblems, type ReviewOutcome } from '../../domain/review-outcome.js';
 import { recordAudit } from '../audit.js';
 import { withTransaction, type ServiceContext } from '../context.js';
-import { AppError, forbidden, invalid, notFound } from '../errors.js';
+import { AppError, forbidden, invalid, notFound, parseInput } from '../errors.js';
 import { showDecisionCard } from '../decisions/decision-card.js';
 import { showExceptionCard } from '../exceptions/exception-card.js';
 import { refreshReviewCard, reviewRecipient } from './review-card.js';
@@ -16,12 +17,19 @@ const DAY_MS = 86_400_000;
 
 export interface RecordReviewResult { reviewId: string; exceptionIds: string[]; decisionId: string | null; nextReviewAt: Date }
 
+const RecordReviewInput = z.object({
+  reviewId: z.string().min(1),
+  outcome: z.custom<ReviewOutcome>((v) => typeof v === 'object' && v !== null, 'a review outcome'),
+});
+export type RecordReviewInput = z.input<typeof RecordReviewInput>;
+
 /**
  * Completes a review: the review record, the system's next review date and reviewer, an exception per
  * problem found (posted to the forum), and a decision awaiting approval when the outcome changes scope,
  * risk or classification. All or nothing; a second submission finds the review completed and changes nothing.
  */
-export async function recordReview({ ctx, reviewId, outcome }: { ctx: ServiceContext; reviewId: string; outcome: ReviewOutcome }): Promise<RecordReviewResult> {
+export async function recordReview({ ctx, input }: { ctx: ServiceContext; input: RecordReviewInput }): Promise<RecordReviewResult> {
+  const { reviewId, outcome } = parseInput(RecordReviewInput, input);
   const now = ctx.now();
   const tz = ctx.policy.timeZone;
   const problems = reviewOutcomeProblems(outcome, localDate(now, tz));

@@ -25,7 +25,7 @@ export const importCommand: CliCommand = {
       db: rt.database.db, actor: { userId: SYSTEM_ACTOR_ID, isAdmin: true, origin: { via: 'cli' as const, command: `import inventory ${file}` } },
       now: () => new Date(), logger: rt.logger, policy: rt.policy,
     };
-    const result = await importInventory({ ctx, csv: bytes });
+    const result = await importInventory({ ctx, input: { csv: bytes } });
     if (format === 'json') {
       io.stdout.write(`${JSON.stringify(result)}\n`);
       return EXIT.ok;

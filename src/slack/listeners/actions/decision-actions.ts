@@ -12,7 +12,7 @@ import { clickContext, tellClicker } from './tell-clicker.js';
 function handleApproveClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const result = await approveDecision({ ctx: clickContext(deps, args.body), decisionId: buttonValue(DecisionId, args.action.value) });
+    const result = await approveDecision({ ctx: clickContext(deps, args.body), input: { decisionId: buttonValue(DecisionId, args.action.value) } });
     if (result.status === 'already_decided') {
       const when = result.at ? ` on ${localDate(result.at, deps.policy.timeZone)}` : '';
       await tellClicker(deps, args, { text: `This decision was already ${result.outcome}${result.by ? ` by ${mention(result.by)}` : ''}${when}; nothing was changed.` });

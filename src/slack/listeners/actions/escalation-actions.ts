@@ -16,7 +16,7 @@ const ItemRef = z.string().regex(/^(review|evidence|exception|statutory):[a-z]{3
 function handleAcknowledgeClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const result = await acknowledgeEscalation({ ctx: clickContext(deps, args.body), itemRef: buttonValue(ItemRef, args.action.value), clicked: clickedMessage(args.body) });
+    const result = await acknowledgeEscalation({ ctx: clickContext(deps, args.body), input: { itemRef: buttonValue(ItemRef, args.action.value), clicked: clickedMessage(args.body) } });
     if (result.status === 'already_acknowledged') {
       const when = result.at ? ` on ${localDate(result.at, deps.policy.timeZone)}` : '';
       await tellClicker(deps, args, { text: `${mention(result.by)} already took this escalation${when}.` });

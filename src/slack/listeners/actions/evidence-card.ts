@@ -29,7 +29,7 @@ function handleEvidenceReuseClick(deps: SlackDeps) {
     await args.ack();
     const { ctx, claim } = await claimForClick(deps, args, { mustBeOpen: true });
     const opened = await deps.gateway.openView(args.body.trigger_id, buildReuseLoadingView());
-    const options = await listReuseOptions({ ctx, claimId: claim.id });
+    const options = await listReuseOptions({ ctx, input: { claimId: claim.id } });
     const candidate = (c: (typeof options.allowed)[number]) => ({ artifact: c.artifact, from: c.conditions.claim, decision: c.decision });
     await deps.gateway.updateView(opened.id, buildReuseEvidenceView({
       claim: options.claim, systemName: options.systemName, allowed: options.allowed.map(candidate), refused: options.refused.map(candidate),

@@ -17,7 +17,7 @@ function handleResolveClick(deps: SlackDeps, resolution: Resolution) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const exceptionId = buttonValue(ExceptionId, args.action.value);
-    const form = await prepareExceptionResolution({ ctx: clickContext(deps, args.body), exceptionId, resolution });
+    const form = await prepareExceptionResolution({ ctx: clickContext(deps, args.body), input: { exceptionId, resolution } });
     await deps.gateway.openView(args.body.trigger_id, buildExceptionResolveView(form));
   };
 }
@@ -25,7 +25,7 @@ function handleResolveClick(deps: SlackDeps, resolution: Resolution) {
 function handleActionDoneClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const result = await completeCorrectiveAction({ ctx: clickContext(deps, args.body), exceptionId: buttonValue(ExceptionId, args.action.value) });
+    const result = await completeCorrectiveAction({ ctx: clickContext(deps, args.body), input: { exceptionId: buttonValue(ExceptionId, args.action.value) } });
     if (result.status === 'already_closed') await tellClicker(deps, args, { text: 'This exception is already closed; nothing was changed.' });
   };
 }
@@ -43,7 +43,7 @@ function handleRiskExtendClick(deps: SlackDeps) {
 function handleRiskCloseClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const result = await closeRiskAcceptance({ ctx: clickContext(deps, args.body), exceptionId: buttonValue(ExceptionId, args.action.value) });
+    const result = await closeRiskAcceptance({ ctx: clickContext(deps, args.body), input: { exceptionId: buttonValue(ExceptionId, args.action.value) } });
     await tellClicker(deps, args, { text: result.status === 'closed' ? 'The risk acceptance is closed.' : 'This exception is already closed; nothing was changed.' });
   };
 }

@@ -14,7 +14,7 @@ const SystemId = z.string().regex(/^sys_[a-z0-9]+$/);
 function handleOpenRecordClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const summary = await readRecordSummary({ ctx: clickContext(deps, args.body), systemId: buttonValue(SystemId, args.action.value) });
+    const summary = await readRecordSummary({ ctx: clickContext(deps, args.body), input: { systemId: buttonValue(SystemId, args.action.value) } });
     await tellClicker(deps, args, buildRecordSummary(summary));
   };
 }

@@ -12,7 +12,7 @@ function handleStartReviewClick(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const reviewId = buttonValue(ReviewId, args.action.value);
-    const form = await loadReviewForm({ ctx: clickContext(deps, args.body), reviewId });
+    const form = await loadReviewForm({ ctx: clickContext(deps, args.body), input: { reviewId } });
     await deps.gateway.openView(args.body.trigger_id, buildReviewRecordView(form));
   };
 }

@@ -12,6 +12,6 @@ defineSubcommand(['status'], async ({ ack, command, respond }, rest, deps) => {
     return;
   }
   await ack();
-  const status = await loadSystemStatus({ ctx: contextFor(deps, command.user_id, { via: 'slack', surface: 'slash_command', channel: command.channel_id }), ref });
+  const status = await loadSystemStatus({ ctx: contextFor(deps, command.user_id, { via: 'slack', surface: 'slash_command', channel: command.channel_id }), input: { ref } });
   await respond(status ? { response_type: 'ephemeral', ...buildSystemStatus(status) } : { response_type: 'ephemeral', text: unknownSystemMessage(ref) });
 });

@@ -27,7 +27,7 @@ const text = (args: Args, blockId: string) => single(ViewStateValues.parse(args.
 function handleDecisionReject(deps: SlackDeps) {
   return async (args: Args): Promise<void> => {
     const { decisionId } = parseMetadata(DecisionMeta, args.view.private_metadata);
-    await rejectDecision({ ctx: ctxOf(deps, args.body), decisionId, reason: text(args, DECISION_REJECT_BLOCKS.reason) });
+    await rejectDecision({ ctx: ctxOf(deps, args.body), input: { decisionId, reason: text(args, DECISION_REJECT_BLOCKS.reason) } });
     await args.ack({ response_action: 'clear' });
   };
 }
@@ -36,8 +36,8 @@ function handleExceptionResolve(deps: SlackDeps) {
   return async (args: Args): Promise<void> => {
     const { exceptionId, resolution } = parseMetadata(ExceptionResolveMeta, args.view.private_metadata);
     const ctx = ctxOf(deps, args.body);
-    if (resolution === 'accept_risk') await acceptRisk({ ctx, exceptionId, rationale: text(args, R.rationale), expiresOn: text(args, R.expiresOn) });
-    else await planCorrectiveAction({ ctx, exceptionId, action: text(args, R.action), ownerId: text(args, R.actionOwner), dueOn: text(args, R.actionDue) });
+    if (resolution === 'accept_risk') await acceptRisk({ ctx, input: { exceptionId, rationale: text(args, R.rationale), expiresOn: text(args, R.expiresOn) } });
+    else await planCorrectiveAction({ ctx, input: { exceptionId, action: text(args, R.action), ownerId: text(args, R.actionOwner), dueOn: text(args, R.actionDue) } });
     await args.ack({ response_action: 'clear' });
   };
 }
@@ -45,7 +45,7 @@ function handleExceptionResolve(deps: SlackDeps) {
 function handleRiskExtend(deps: SlackDeps) {
   return async (args: Args): Promise<void> => {
     const { exceptionId } = parseMetadata(ExceptionMeta, args.view.private_metadata);
-    await extendRiskAcceptance({ ctx: ctxOf(deps, args.body), exceptionId, until: text(args, RISK_EXTEND_BLOCKS.until), reason: text(args, RISK_EXTEND_BLOCKS.reason) });
+    await extendRiskAcceptance({ ctx: ctxOf(deps, args.body), input: { exceptionId, until: text(args, RISK_EXTEND_BLOCKS.until), reason: text(args, RISK_EXTEND_BLOCKS.reason) } });
     await args.ack({ response_action: 'clear' });
   };
 }
@@ -53,7 +53,7 @@ function handleRiskExtend(deps: SlackDeps) {
 function handleEscalationSnooze(deps: SlackDeps) {
   return async (args: Args): Promise<void> => {
     const { itemRef, channel, ts } = parseMetadata(EscalationMeta, args.view.private_metadata);
-    await snoozeEscalation({ ctx: ctxOf(deps, args.body), itemRef, clicked: { channel, ts }, until: text(args, SNOOZE_BLOCKS.until), reason: text(args, SNOOZE_BLOCKS.reason) });
+    await snoozeEscalation({ ctx: ctxOf(deps, args.body), input: { itemRef, clicked: { channel, ts }, until: text(args, SNOOZE_BLOCKS.until), reason: text(args, SNOOZE_BLOCKS.reason) } });
     await args.ack({ response_action: 'clear' });
   };
 }
@@ -61,7 +61,7 @@ function handleEscalationSnooze(deps: SlackDeps) {
 function handleEscalationReassign(deps: SlackDeps) {
   return async (args: Args): Promise<void> => {
     const { itemRef, channel, ts } = parseMetadata(EscalationMeta, args.view.private_metadata);
-    await reassignOverdueItem({ ctx: ctxOf(deps, args.body), itemRef, clicked: { channel, ts }, newOwnerId: text(args, REASSIGN_BLOCKS.owner) });
+    await reassignOverdueItem({ ctx: ctxOf(deps, args.body), input: { itemRef, clicked: { channel, ts }, newOwnerId: text(args, REASSIGN_BLOCKS.owner) } });
     await args.ack({ response_action: 'clear' });
   };
 }

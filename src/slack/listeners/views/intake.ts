@@ -41,7 +41,7 @@ function handleIntakeDetailsSubmission(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const draft = await draftIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), facts: parsed.value });
+    const draft = await draftIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), input: { facts: parsed.value } });
     await ack({ response_action: 'push', view: buildIntakeReviewView(draft) });
   };
 }
@@ -52,7 +52,7 @@ function handleIntakeReviewSubmission(deps: SlackDeps) {
     const meta = parseMetadata(ReviewMeta, view.private_metadata);
     const note = single(ViewStateValues.parse(view.state.values), REVIEW_BLOCKS.note);
     try {
-      await confirmIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), draftId: meta.draftId, note });
+      await confirmIntake({ ctx: contextFor(deps, body.user.id, originOf(body)), input: { draftId: meta.draftId, note } });
       await ack({ response_action: 'clear' });
     } catch (err) {
       if (err instanceof AppError) {

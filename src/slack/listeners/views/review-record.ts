@@ -23,7 +23,7 @@ function handleReviewRecordSubmission(deps: SlackDeps) {
       return;
     }
     const ctx = contextFor(deps, body.user.id, { via: 'slack', surface: 'view_submission', viewId: view.id });
-    await recordReview({ ctx, reviewId, outcome: parsed.value });
+    await recordReview({ ctx, input: { reviewId, outcome: parsed.value } });
     await ack({ response_action: 'clear' });
   };
 }
