@@ -11,6 +11,7 @@ import type { ReclassifyResult } from './app/classification/reclassify-inventory
 import { startCliListener, type CliListener } from './cli/remote/listener.js';
 import { runCli } from './cli/main.js';
 import { checkBotTokenAtStart } from './slack/startup-checks.js';
+import { queueGovernanceCanvas } from './app/canvases/queue-canvas-refresh.js';
 
 export interface Server {
   readonly runtime: Runtime;
@@ -36,6 +37,8 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
       deps: { db: database.db, gateway: runtime.gateway, logger, policy: runtime.policy, now, kickOutbox: () => dispatcher.kick() },
       health: async () => { await database.ping(); return true; },
     });
+    // The register is drawn at every start: created on the first, and a probe when canvases were unavailable.
+    await database.db.transaction((tx) => queueGovernanceCanvas(tx, runtime.policy, now()));
     dispatcher.start();
     registerOutboxGauges(() => dispatcher.health());
     scheduler = config.schedules.enabled ? startScheduler(runtime, logger) : undefined;

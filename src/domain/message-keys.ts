@@ -16,7 +16,14 @@ export const cardKeys = {
   evidence: (systemId: string, ownerId: string) => card(`evidence-card:${systemId}:${ownerId}`),
   /** A system's announcement in the intake channel: its thread holds the record's later notes. */
   announcement: (systemId: string) => card(`announcement:${systemId}`),
+  /** The governance channel's canvas: the live register. */
+  governanceCanvas: () => card('canvas:governance'),
+  /** One AI system's canvas: its dossier. */
+  systemCanvas: (systemId: string) => card(`canvas:system:${systemId}`),
 } as const;
+
+/** A card that is a canvas (drawn as sections of markdown), not a message. */
+export const isCanvasKey = (key: string | null | undefined): boolean => Boolean(key?.startsWith('canvas:'));
 
 export const outboxKeys = {
   /** The first post of a card: queued once, whatever retries or re-runs follow. */
@@ -25,6 +32,8 @@ export const outboxKeys = {
   update: (key: CardKey, changeId: string) => outbox(`update:${key}:${changeId}`),
   /** A system's announcement post. */
   announce: (systemId: string) => outbox(`announce:${systemId}`),
+  /** One refresh of a canvas, for one change (`changeId` unique per change). */
+  canvasRefresh: (key: CardKey, changeId: string) => outbox(`refresh:${key}:${changeId}`),
 } as const;
 
 /** A key read back from storage (a row, a button value) as the typed key it was built as. */

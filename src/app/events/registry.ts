@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CANVAS_EVENTS } from '../canvases/events.js';
 import { EVIDENCE_EVENTS } from '../evidence/events.js';
 
 /**
@@ -8,6 +9,7 @@ import { EVIDENCE_EVENTS } from '../evidence/events.js';
  */
 export const OUTBOX_EVENTS = {
   ...EVIDENCE_EVENTS,
+  ...CANVAS_EVENTS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof OUTBOX_EVENTS;

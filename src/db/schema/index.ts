@@ -11,3 +11,4 @@ export * from './job-runs.js';
 export * from './intake-drafts.js';
 export * from './law-exemptions.js';
 export * from './statement-of-applicability.js';
+export * from './slack-canvases.js';

@@ -2,12 +2,16 @@ import { OUTBOX_EVENTS, isEventKind, type EventBody, type EventKind } from '../.
 import { SYSTEM_ACTOR_ID, type ServiceContext } from '../../app/context.js';
 import type { EventRenderer, Rendered, RenderRequest } from '../../outbox/rendering.js';
 import { renderEvidenceCard } from './evidence/evidence-card.js';
+import { renderGovernanceCanvas } from './canvases/governance-canvas.js';
+import { renderSystemCanvas } from './canvases/system-canvas.js';
 
 type Render<K extends EventKind> = (ctx: ServiceContext, body: EventBody<K>, request: RenderRequest) => Promise<Rendered>;
 
 /** One renderer per event kind: a kind without one does not compile. */
 const RENDERERS: { [K in EventKind]: Render<K> } = {
   'evidence.card.v1': renderEvidenceCard,
+  'canvas.governance.v1': renderGovernanceCanvas,
+  'canvas.system.v1': renderSystemCanvas,
 };
 
 /**
