@@ -16,6 +16,8 @@ export type { SlackArgs } from './fake-slack/request-body.js';
 export type { FakeFile, StoredMessage } from './fake-slack/state.js';
 export type { FakeUserSettings } from './fake-slack/users.js';
 export type { StoredView } from './fake-slack/views.js';
+export type { FakeCanvas } from './fake-slack/canvases.js';
+import { canvasMarkdown, type FakeCanvas } from './fake-slack/canvases.js';
 export * from './fake-slack/workspace.js';
 
 export interface RecordedCall {
@@ -230,6 +232,22 @@ export class FakeSlack {
     const filetype = file.filetype ?? (/\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? 'binary');
     this.#state.sharedFiles.set(id, { id, name: file.name, mimetype: file.mimetype ?? 'application/octet-stream', filetype, content, size: file.reportedSize ?? content.length });
     return sharedFileObject(this.#state, id)!;
+  }
+
+  /** Every canvas in the fake workspace. */
+  canvases(): FakeCanvas[] {
+    return [...this.#state.canvases.values()];
+  }
+
+  /** A canvas's markdown as it stands now, after every edit. */
+  canvasMarkdown(canvasId: string): string | undefined {
+    const canvas = this.#state.canvases.get(canvasId);
+    return canvas ? canvasMarkdown(canvas) : undefined;
+  }
+
+  /** Makes every canvas method answer with `error` (a free plan: `team_tier_cannot_create_channel_canvases`), or stops that. */
+  refuseCanvases(error: string | undefined): void {
+    this.#state.canvasRefusal = error;
   }
 
   /** Every file download the app made, with the token it sent. */
