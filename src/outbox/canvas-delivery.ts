@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { slackCanvases } from '../db/schema/index.js';
 import { cardKeys } from '../domain/message-keys.js';
 import { clearCanvasOutage, loadCanvasOutage, recordCanvasOutage } from '../app/canvases/canvas-availability.js';
-import { queueAllCanvases } from '../app/canvases/queue-canvas-refresh.js';
+import { queueAllCanvases, queueGovernanceCanvas } from '../app/canvases/queue-canvas-refresh.js';
 import { slackErrorCode, type SlackGateway } from '../slack/gateway.js';
 import type { CanvasSection, Rendered, RenderedCanvas, RenderRequest } from './rendering.js';
 
@@ -76,6 +76,8 @@ export async function deliverCanvas(deps: CanvasDeliveryDeps, row: Row): Promise
       await editChangedSections(deps, current, canvas.sections, (m) => { method = m; });
     } else {
       current = await createCanvas(deps, key, canvas, workspace, (m) => { method = m; });
+      // The register links each system's canvas: redraw it now that this one has an address.
+      if (!isGovernance) await db.transaction((tx) => queueGovernanceCanvas(tx, { canvases: true }, row.asOf ?? row.createdAt));
     }
     await share(deps, current, canvas, (m) => { method = m; });
     if (outage) await canvasesAvailableAgain(deps, row.asOf ?? row.createdAt);
