@@ -43,4 +43,4 @@ export function parseSections(markdown: string): FakeCanvasSection[] {
   return sections;
 }
 
-export const canvasMarkdown = (canvas: FakeCanvas) => canvas.sections.map((s) => s.markdown).join('').trimEnd();
+export const canvasMarkdown = (canvas: FakeCanvas) => canvas.sections.map((s) => s.markdown.trim()).filter(Boolean).join('\n\n');

@@ -33,7 +33,7 @@ export function governanceCanvasSections(m: GovernanceCanvasModel, workspaceUrl?
       heading: GOVERNANCE_SECTIONS.overdue, fullAt: exportHint('evidence-matrix'),
       markdown: [
         list(`Overdue reviews (${g.overdueReviews.count})`, g.overdueReviews.items.map((r) => `${name(r.systemId, r.systemName)}: review due ${day(r.dueAt, tz)}, held by ${userMention(r.ownerId)}`), g.overdueReviews.count, exportHint('workbook'), 'None.'),
-        list(`Overdue evidence (${g.overdueEvidence.count})`, g.overdueEvidence.items.map((c) => `${name(c.systemId, c.systemName)}: ${canvasText(sourceLabel(c.source))} ${canvasText(c.requirementId)}, due ${day(c.dueAt, tz)}, held by ${userMention(c.ownerId)}`), g.overdueEvidence.count, exportHint('evidence-matrix'), 'None.'),
+        list(`Overdue evidence (${g.overdueEvidence.count} claims)`, overdueEvidenceLines(m, name), g.overdueEvidence.count, exportHint('evidence-matrix'), 'None.', g.overdueEvidence.items.length),
       ].join('\n\n'),
     },
     {
@@ -87,8 +87,20 @@ function soaSection(m: GovernanceCanvasModel): string {
   ].join('\n\n');
 }
 
-/** A titled list, capped, with the exact count and where the rest is. */
-function list(title: string, lines: string[], total: number, where: string, none: string): string {
+/** The overdue claims shown, one line per system and owner: a system owing twenty claims is one line, not twenty. */
+function overdueEvidenceLines(m: GovernanceCanvasModel, name: (id: string, n: string) => string): string[] {
+  const groups = new Map<string, (typeof m.overview.overdueEvidence.items)[number][]>();
+  for (const c of m.overview.overdueEvidence.items) groups.set(`${c.systemId} ${c.ownerId}`, [...(groups.get(`${c.systemId} ${c.ownerId}`) ?? []), c]);
+  return [...groups.values()].map((claims) => {
+    const first = claims[0]!;
+    const ids = claims.slice(0, 4).map((c) => `${canvasText(sourceLabel(c.source))} ${canvasText(c.requirementId)}`).join('; ');
+    const more = claims.length > 4 ? `; ${claims.length - 4} more` : '';
+    return `${name(first.systemId, first.systemName)}: ${claims.length} claim${claims.length === 1 ? '' : 's'} (${ids}${more}), due since ${day(first.dueAt, m.timeZone)}, held by ${userMention(first.ownerId)}`;
+  });
+}
+
+/** A titled list, capped, with the exact count and where the rest is (`shown`: how many of `total` the lines cover). */
+function list(title: string, lines: string[], total: number, where: string, none: string, shown = lines.length): string {
   if (!total) return `**${title}**: ${none}`;
-  return `**${title}**\n${lines.map((l) => `- ${l}`).join('\n')}${andMore(lines.length, total, where)}`;
+  return `**${title}**\n${lines.map((l) => `- ${l}`).join('\n')}${andMore(shown, total, where)}`;
 }
