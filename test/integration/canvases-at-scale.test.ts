@@ -7,6 +7,9 @@ import { CANVAS_MAX_CHARS, canvasDocument, fitCanvas } from '../../src/slack/ren
 import { createTestDatabase } from '../support/test-db.js';
 import { testRenderer } from '../support/event-renderer.js';
 import { USERS } from '../support/test-app.js';
+import { createEventRenderer } from '../../src/slack/render/index.js';
+import { TEST_POLICY } from '../support/verb-context.js';
+import { silentLogger } from '../support/logger.js';
 
 const SYSTEMS = 10_000;
 const CLAIMS_OF_ONE = 1_500;
@@ -64,6 +67,20 @@ describe('canvases over 10,000 systems', () => {
     expect(markdown).toContain('0 of 1501 claims answered.');
     expect(markdown).toContain('_…and 1441 more — see `/aigov export dossier sys_scale000001`._');
   }, 60_000);
+});
+
+describe('canvas renderers with nothing to draw', () => {
+  let database: Database;
+  beforeAll(async () => { database = await createTestDatabase(); });
+  afterAll(async () => { await database?.close(); });
+
+  it('skips the canvas of a system that is gone, and the register when no governance channel is set', async () => {
+    expect(await testRenderer(database.db).render({ kind: 'canvas.system.v1', payload: { systemId: 'sys_gone' }, asOf: new Date(), cardKey: cardKeys.systemCanvas('sys_gone'), existing: true }))
+      .toEqual({ skip: 'system sys_gone is gone' });
+    const noChannel = createEventRenderer({ db: database.db, policy: { ...TEST_POLICY, governanceChannel: '' }, logger: silentLogger });
+    expect(await noChannel.render({ kind: 'canvas.governance.v1', payload: {}, asOf: new Date(), cardKey: cardKeys.governanceCanvas(), existing: false }))
+      .toEqual({ skip: 'no governance channel is set' });
+  });
 });
 
 describe('the last guard on a canvas\'s size', () => {
