@@ -19,6 +19,12 @@ export const CANVAS_UNAVAILABLE_ERRORS = new Set([
   'free_teams_cannot_edit_standalone_canvases', 'free_team_canvas_tab_already_exists', 'team_access_not_granted',
 ]);
 
+/** Of those, the ones that speak for the whole workspace when sharing fails; the rest concern one user or channel. */
+const WORKSPACE_WIDE_ERRORS = new Set([
+  'missing_scope', 'not_allowed_token_type', 'canvas_disabled', 'canvas_disabled_user_team', 'free_team_not_allowed',
+  'free_teams_cannot_edit_standalone_canvases', 'team_tier_cannot_create_channel_canvases', 'team_access_not_granted',
+]);
+
 export type CanvasOutcome =
   | { status: 'sent'; channel: string; ts: string }
   | { status: 'paused'; untilMs: number }
@@ -173,8 +179,9 @@ async function share(deps: CanvasDeliveryDeps, stored: Stored, canvas: RenderedC
       await deps.call('canvases.access.set', () => deps.gateway.shareCanvas({ canvasId: stored.canvasId, access: 'read', [kind]: ids }));
     } catch (err) {
       const code = slackErrorCode(err);
-      // A user or channel Slack no longer knows does not stop the canvas; it is tried again on the next change.
-      if (code && !CANVAS_UNAVAILABLE_ERRORS.has(code) && code !== 'ratelimited') {
+      // A user or channel Slack will not share with (gone, or restricted) does not stop the canvas; it is
+      // tried again on the next change.
+      if (code && !WORKSPACE_WIDE_ERRORS.has(code) && code !== 'ratelimited') {
         deps.logger.warn({ canvasId: stored.canvasId, reason: code, [kind]: ids }, 'could not share a canvas');
         continue;
       }

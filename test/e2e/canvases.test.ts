@@ -178,3 +178,32 @@ describe('a workspace that cannot have canvases', () => {
     expect(logLines.filter((l) => l.includes('canvases are available again'))).toHaveLength(1);
   });
 });
+
+describe('a governance channel that already has a channel canvas', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    const fake = await startFakeSlack();
+    // Someone gave the channel its canvas before aigov was installed.
+    const res = await fetch(`${fake.apiUrl}conversations.canvases.create`, {
+      method: 'POST', headers: { authorization: 'Bearer xoxp-someone', 'content-type': 'application/json' },
+      body: JSON.stringify({ channel_id: CHANNELS.governance, document_content: { type: 'markdown', markdown: '# Team notes' } }),
+    });
+    expect((await res.json() as { ok: boolean }).ok).toBe(true);
+    app = await startTestApp({ env: CANVASES_ON, fake });
+    await app.deliver();
+  });
+  afterAll(async () => { await app?.fake.close(); });
+  afterAll(async () => { await app?.stop(); });
+
+  it('leaves that canvas alone and tabs the register beside it as a standalone canvas', async () => {
+    const creates = app.fake.calls('conversations.canvases.create').filter((c) => c.token === 'xoxb-test-token');
+    expect(creates.map((c) => c.response?.error)).toEqual(['channel_canvas_already_exists']);
+    const tab = app.fake.calls('canvases.create');
+    expect(tab).toHaveLength(1);
+    expect(tab[0]!.args).toMatchObject({ title: 'AI governance register', channel_id: CHANNELS.governance });
+    const [theirs] = app.fake.canvases().filter((c) => c.isChannelCanvas);
+    expect(app.fake.canvasMarkdown(theirs!.id)).toBe('# Team notes');
+    const ours = await stored(app, cardKeys.governanceCanvas());
+    expect(ours!.canvasId).toBe(tab[0]!.response!.canvas_id);
+  });
+});
