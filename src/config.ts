@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   AIGOV_DIGEST_CRON: cron('0 9 * * 1'),
   AIGOV_TZ: z.string().default('UTC').refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
   AIGOV_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  AIGOV_CANVASES: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -71,6 +72,8 @@ export interface Config {
   readonly admins: readonly string[];
   readonly schedules: { readonly sweepCron: string; readonly digestCron: string; readonly enabled: boolean };
   readonly timeZone: string;
+  /** Keep the governance channel's canvas and a canvas per AI system current. */
+  readonly canvases: boolean;
   readonly logLevel: string;
 }
 
@@ -87,7 +90,7 @@ export class ConfigError extends Error {
 export type ConfigScope = 'server' | 'cli-slack' | 'cli-data';
 
 /** What data commands (migrate, export, import) read; everything else is ignored for them. */
-const DATA_SETTINGS = new Set(['DATABASE_URL', 'AIGOV_DATA_DIR', 'AIGOV_GOVERNANCE_CHANNEL', 'AIGOV_INTAKE_CHANNEL', 'AIGOV_ADMINS', 'AIGOV_TZ', 'LOG_LEVEL']);
+const DATA_SETTINGS = new Set(['DATABASE_URL', 'AIGOV_DATA_DIR', 'AIGOV_GOVERNANCE_CHANNEL', 'AIGOV_INTAKE_CHANNEL', 'AIGOV_ADMINS', 'AIGOV_TZ', 'AIGOV_CANVASES', 'LOG_LEVEL']);
 
 /** Parses the environment once, listing every problem at once. Values are never echoed: some are secrets. */
 export function loadConfig(env: NodeJS.ProcessEnv, scope: ConfigScope): Config {
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, scope: ConfigScope): Config {
     admins: Object.freeze([...e.AIGOV_ADMINS]),
     schedules: Object.freeze({ sweepCron: e.AIGOV_SWEEP_CRON, digestCron: e.AIGOV_DIGEST_CRON, enabled: e.AIGOV_SCHEDULER === 'on' }),
     timeZone: e.AIGOV_TZ,
+    canvases: e.AIGOV_CANVASES === 'on',
     logLevel: e.LOG_LEVEL,
   });
 }

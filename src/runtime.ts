@@ -29,6 +29,7 @@ export function policyFrom(config: Config): Policy {
     classification: DEFAULT_CLASSIFICATION_POLICY,
     escalation: DEFAULT_ESCALATION_POLICY,
     digestCron: config.schedules.digestCron,
+    canvases: config.canvases,
   };
 }
 

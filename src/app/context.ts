@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
 import type { ClassificationPolicy } from '../domain/classify-intake.js';
 import type { EscalationPolicy } from '../domain/escalation-ladder.js';
+import { queueCanvasesForChanges } from './canvases/queue-canvas-refresh.js';
 
 /** Where a state change came from, kept on every audit event. */
 export type Origin =
@@ -30,6 +31,8 @@ export interface Policy {
   readonly classification: ClassificationPolicy;
   readonly escalation: EscalationPolicy;
   readonly digestCron: string;
+  /** Queue canvas refreshes with state changes (absent: off). */
+  readonly canvases?: boolean;
 }
 
 /** Everything a verb needs: who acts, against which database, at what time. Time is never read elsewhere. */
@@ -45,10 +48,17 @@ export interface ServiceContext {
 
 export const isTx = (db: DbOrTx): db is Tx => 'rollback' in db;
 
-/** Runs fn in a transaction, reusing an outer one so verbs can compose. */
+/**
+ * Runs fn in a transaction, reusing an outer one so verbs can compose. The outermost one also queues the
+ * canvases its changes touch, so no verb has to remember them.
+ */
 export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (isTx(ctx.db)) return fn(ctx.db);
-  const result = await (ctx.db as Db).transaction(fn);
+  const result = await (ctx.db as Db).transaction(async (tx) => {
+    const value = await fn(tx);
+    await queueCanvasesForChanges(tx, ctx.policy, ctx.now());
+    return value;
+  });
   ctx.afterCommit?.();
   return result;
 }

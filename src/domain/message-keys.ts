@@ -40,7 +40,14 @@ export const cardKeys = {
   stillValidOffer: (systemId: string, ownerId: string, periodTo: string) => card(`still-valid-offer:${systemId}:${ownerId}:${periodTo}`),
   /** A serious incident's legal reporting deadline in the governance channel. */
   statutory: (deadlineId: string) => card(`statutory:${deadlineId}`),
+  /** The governance channel's canvas: the live register. */
+  governanceCanvas: () => card('canvas:governance'),
+  /** One AI system's canvas: its dossier. */
+  systemCanvas: (systemId: string) => card(`canvas:system:${systemId}`),
 } as const;
+
+/** A card that is a canvas (drawn as sections of markdown), not a message. */
+export const isCanvasKey = (key: string | null | undefined): boolean => Boolean(key?.startsWith('canvas:'));
 
 export const outboxKeys = {
   /** The first post of a card: queued once, whatever retries or re-runs follow. */
@@ -93,6 +100,8 @@ export const outboxKeys = {
   soaApproved: (number: number) => outbox(`soa-approved:${number}`),
   /** The DM a newly assigned control owner gets, once per owner decision. */
   soaOwner: (decisionId: string) => outbox(`soa-owner:${decisionId}`),
+  /** One refresh of a canvas, for one change (`changeId` unique per change). */
+  canvasRefresh: (key: CardKey, changeId: string) => outbox(`refresh:${key}:${changeId}`),
 } as const;
 
 /** A key read back from storage (a row, a button value) as the typed key it was built as. */

@@ -6,7 +6,9 @@ import { classifySlackError, type DeliveryFailure, type SlackGateway } from '../
 import { OutboxMessage } from './messages.js';
 import { AppBlock, type AppBlockReport } from './app-block.js';
 import { outboxMetrics } from './metrics.js';
-import { MethodPacer } from './pacer.js';
+import { METHOD_TIERS, MethodPacer, TierWindow } from './pacer.js';
+import { deliverCanvas } from './canvas-delivery.js';
+import { isCanvasKey } from '../domain/message-keys.js';
 import type { EventRenderer, RenderedMessage } from './rendering.js';
 
 export interface DispatcherOptions {
@@ -66,6 +68,8 @@ export class OutboxDispatcher {
   private pausedUntil = new Map<string, number>();
   /** Spacing per method learned from 429s, so delivery settles under Slack's rate rather than bursting into it. */
   private pacers = new Map<string, MethodPacer>();
+  /** Methods with a published tier (the canvas methods) kept within it: see METHOD_TIERS. */
+  private tiers = new Map<string, TierWindow>();
   /** The method an event row's delivery called, for a 429 to pause the right one. */
   private eventMethods = new Map<string, string>();
   private running = false;
@@ -207,7 +211,8 @@ export class OutboxDispatcher {
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now, resultChannel: outcome.channel, resultTs: outcome.ts, lockedUntil: null, lastError: null })
           .where(eq(outboxMessages.id, row.id));
         const payload = row.payload as OutboxMessage;
-        const storeAs = payload.kind === 'slack.post.v1' ? payload.storeAs : payload.kind === 'slack.update.v1' ? undefined : row.cardKey;
+        // A canvas keeps its own record (slack_canvases); slack_messages holds messages only.
+        const storeAs = payload.kind === 'slack.post.v1' ? payload.storeAs : payload.kind === 'slack.update.v1' || isCanvasKey(row.cardKey) ? undefined : row.cardKey;
         if (storeAs) {
           await tx.insert(slackMessages).values({ key: storeAs, channel: outcome.channel, ts: outcome.ts, updatedAt: now })
             .onConflictDoUpdate({ target: slackMessages.key, set: { channel: outcome.channel, ts: outcome.ts, updatedAt: now } });
@@ -273,7 +278,7 @@ export class OutboxDispatcher {
   }
 
   private async deliver(row: Row): Promise<Outcome> {
-    if (this.opts.renderer.renders(row.kind)) return this.deliverEvent(row);
+    if (this.opts.renderer.renders(row.kind)) return isCanvasKey(row.cardKey) ? this.deliverCanvas(row) : this.deliverEvent(row);
     const paused = this.pausedUntil.get(this.methodOf(row)) ?? 0;
     if (paused > Date.now()) return { status: 'paused', untilMs: paused };
     const message = OutboxMessage.parse(row.payload);
@@ -307,6 +312,7 @@ export class OutboxDispatcher {
     if (paused > Date.now()) return { status: 'paused', untilMs: paused };
     const rendered = await this.opts.renderer.render({ kind: row.kind, payload: row.payload, asOf: row.asOf ?? row.createdAt, cardKey: row.cardKey, existing: Boolean(existing) });
     if ('skip' in rendered) return { status: 'skipped', reason: rendered.skip };
+    if (!('message' in rendered)) return { status: 'failed', failure: { kind: 'permanent', detail: `${row.kind} drew a canvas for a message card` } };
     const message: RenderedMessage = rendered.message;
     const { gateway } = this.opts;
     const content = { text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), ...(message.metadata ? { metadata: message.metadata } : {}) };
@@ -329,6 +335,33 @@ export class OutboxDispatcher {
     return { status: 'sent', ...res };
   }
 
+  /** A canvas row: drawn section by section through the canvas methods, each paced to its tier. */
+  private deliverCanvas(row: Row): Promise<Outcome> {
+    return deliverCanvas({
+      db: this.opts.db, gateway: this.opts.gateway, logger: this.opts.logger,
+      render: (request) => this.opts.renderer.render(request),
+      heldMs: (method) => Math.max(0, (this.pausedUntil.get(method) ?? 0) - Date.now(), this.tier(method)?.waitMs() ?? 0),
+      call: async (method, fn) => {
+        this.eventMethods.set(row.id, method);
+        const paused = (this.pausedUntil.get(method) ?? 0) - Date.now();
+        if (paused > 0) await sleep(paused);
+        await this.waitTurn(method);
+        const result = await fn();
+        this.pacer(method).sent();
+        return result;
+      },
+      kick: () => this.kick(),
+    }, row);
+  }
+
+  private tier(method: string): TierWindow | undefined {
+    const perMinute = METHOD_TIERS[method];
+    if (!perMinute) return undefined;
+    let tier = this.tiers.get(method);
+    if (!tier) this.tiers.set(method, (tier = new TierWindow(perMinute)));
+    return tier;
+  }
+
   /** The Slack method a row calls: fixed by its kind for finished messages, by its card's state for events. */
   private methodOf(row: Row): string {
     return this.eventMethods.get(row.id) ?? (row.kind === 'slack.update.v1' ? 'chat.update' : 'chat.postMessage');
@@ -341,8 +374,12 @@ export class OutboxDispatcher {
   }
 
   private async waitTurn(method: string): Promise<void> {
+    const tier = this.tier(method);
+    const full = tier?.waitMs() ?? 0;
+    if (full > 0) await sleep(full);
     const wait = this.pacer(method).reserve();
     if (wait > 0) await sleep(wait);
+    tier?.record();
   }
 
   private async stored(key: string) {

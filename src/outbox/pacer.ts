@@ -56,3 +56,37 @@ export class MethodPacer {
     return this.intervalMs;
   }
 }
+
+/**
+ * Slack's published rate tier of a method, per minute ("Tier 2: 20+ per minute", "Tier 3: 50+ per minute":
+ * https://docs.slack.dev/apis/web-api/rate-limits). Only methods whose volume can run high are listed; the
+ * canvases of a large register are thousands of calls.
+ */
+export const METHOD_TIERS: Readonly<Record<string, number>> = {
+  'conversations.canvases.create': 20,
+  'canvases.create': 20,
+  'canvases.edit': 50,
+  'canvases.sections.lookup': 50,
+  'canvases.access.set': 50,
+};
+
+/**
+ * Keeps a method within its tier: at most `perMinute` calls in any 60 seconds. Bursts up to the tier go at
+ * once (a few canvases are drawn without delay); a long run settles at the tier instead of meeting 429s.
+ */
+export class TierWindow {
+  private calls: number[] = [];
+
+  constructor(private readonly perMinute: number, private readonly now: () => number = () => Date.now()) {}
+
+  /** Milliseconds until another call fits the window (0: now). */
+  waitMs(): number {
+    const now = this.now();
+    this.calls = this.calls.filter((t) => t > now - 60_000);
+    return this.calls.length < this.perMinute ? 0 : this.calls[0]! + 60_000 - now;
+  }
+
+  record(): void {
+    this.calls.push(this.now());
+  }
+}

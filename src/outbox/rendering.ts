@@ -11,6 +11,8 @@ export interface RenderRequest {
   cardKey: string | null;
   /** The card is already in Slack: the message will edit it rather than post a new one. */
   existing: boolean;
+  /** The workspace's address (`https://<team>.slack.com/`), for links to messages; known at delivery. */
+  workspaceUrl?: string;
 }
 
 /** Slack's message metadata: lets a message and its record find each other without parsing text. */
@@ -29,8 +31,23 @@ export interface RenderedMessage {
   metadata?: MessageMetadata;
 }
 
-/** A message to send, or why nothing is sent (the record is gone, or there is nothing to say). */
-export type Rendered = { message: RenderedMessage } | { skip: string };
+/** One section of a canvas: its `##` heading (unique in the canvas, how the section is found again) and body. */
+export interface CanvasSection {
+  heading: string;
+  markdown: string;
+}
+
+export interface RenderedCanvas {
+  title: string;
+  /** A channel's own canvas (conversations.canvases.create), or a standalone one shared as below. */
+  placement: { kind: 'channel'; channel: string } | { kind: 'standalone' };
+  /** Who may read a standalone canvas: canvases.access.set takes users or channels, not both, up to 20 each. */
+  shareWith?: { users: string[]; channels: string[] };
+  sections: CanvasSection[];
+}
+
+/** A message to send, a canvas to draw, or why nothing is sent (the record is gone, or there is nothing to say). */
+export type Rendered = { message: RenderedMessage } | { canvas: RenderedCanvas } | { skip: string };
 
 export interface EventRenderer {
   /** True when this kind is an event this renderer builds (rows of older releases carry finished messages). */

@@ -24,6 +24,46 @@ export interface SlackGateway {
   downloadFile(url: string): Promise<AsyncIterable<Uint8Array>>;
   /** Whether Slack accepts the app's token now (`auth.test`): resolves when it does, throws the Web API error otherwise. */
   checkAuth(): Promise<void>;
+  /** The workspace's address and id (auth.test), asked once: links to messages and canvases are built from it. */
+  workspace(): Promise<{ url: string; teamId: string }>;
+  /** A channel's own canvas (conversations.canvases.create). */
+  createChannelCanvas(args: { channel: string; title: string; markdown: string }): Promise<{ canvasId: string }>;
+  /** A standalone canvas (canvases.create), tabbed in `channel` when given. */
+  createCanvas(args: { title: string; markdown: string; channel?: string }): Promise<{ canvasId: string }>;
+  /** The ids of the canvas's h2 sections whose heading contains `heading` (canvases.sections.lookup). */
+  findCanvasSections(args: { canvasId: string; heading: string }): Promise<string[]>;
+  /** One change to a canvas (canvases.edit takes one operation per call): a section, or the whole document without `sectionId`. */
+  replaceCanvasContent(args: { canvasId: string; sectionId?: string; markdown: string }): Promise<void>;
+  /** Who may open a canvas (canvases.access.set): users or channels, not both in one call, up to 20. */
+  shareCanvas(args: { canvasId: string; access: 'read' | 'write'; userIds?: string[]; channelIds?: string[] }): Promise<void>;
+}
+
+// Canvases, as Slack documents them (checked 2026-12):
+// - conversations.canvases.create {channel_id, title?, document_content?}: Tier 2, scope canvases:write;
+//   markdown "limited to 1 MiB (1,048,576 characters)"; errors channel_canvas_already_exists,
+//   team_tier_cannot_create_channel_canvases, free_team_canvas_tab_already_exists, canvas_disabled_user_team,
+//   restricted_action. https://docs.slack.dev/reference/methods/conversations.canvases.create
+// - canvases.create {title?, document_content?, channel_id?}: standalone, owned by the app; channel_id tabs it
+//   in that channel ("required for free teams"). https://docs.slack.dev/reference/methods/canvases.create
+// - canvases.edit {canvas_id, changes:[{operation, section_id?, document_content}]}: Tier 3, canvases:write;
+//   "Only one operation per API call"; replace without section_id replaces the whole document; errors
+//   canvas_not_found, canvas_editing_failed, free_teams_cannot_edit_standalone_canvases.
+//   https://docs.slack.dev/reference/methods/canvases.edit
+// - canvases.sections.lookup {canvas_id, criteria:{section_types:['h1'|'h2'|'h3'|'any_header'], contains_text}}:
+//   Tier 3, canvases:read. https://docs.slack.dev/reference/methods/canvases.sections.lookup
+// - canvases.access.set {canvas_id, access_level: read|write|owner, channel_ids | user_ids (1–20, not both)}:
+//   Tier 3; "Canvases are only available to Slack workspaces on a paid plan".
+//   https://docs.slack.dev/reference/methods/canvases.access.set
+// - Markdown: bold, italic, lists, checklists, h1–h3, links, markdown tables, @ mentions for users and
+//   channels (`![](@U123)`, `![](#C123)`). https://docs.slack.dev/surfaces/canvases
+// The docs do not say in so many words how far a heading's section reaches. aigov takes it to hold the text
+// under the heading up to the next heading of its level (as the lookup's "sections" and the edit's "replace"
+// suggest), replaces heading and body together, and keeps bodies free of headings. Not yet checked against
+// a live paid workspace.
+
+/** Slack's error code from a Web API error (`missing_scope`, `canvas_not_found`…), if it is one. */
+export function slackErrorCode(err: unknown): string | undefined {
+  return err instanceof WebAPIPlatformError ? err.data.error : undefined;
 }
 
 export type { SlackFile };
@@ -104,6 +144,8 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
     logLevel: LogLevel.ERROR,
   });
   const blocks = (b?: unknown[]) => (b ? { blocks: b as (Block | KnownBlock)[] } : {});
+  const markdown = (text: string) => ({ type: 'markdown' as const, markdown: text });
+  let workspace: Promise<{ url: string; teamId: string }> | undefined;
   return {
     async postMessage({ channel, text, blocks: b, threadTs, metadata }) {
       const res = await client.chat.postMessage({ channel, text, ...blocks(b), ...(threadTs ? { thread_ts: threadTs } : {}), ...(metadata ? { metadata } : {}), unfurl_links: false, unfurl_media: false });
@@ -164,6 +206,35 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
       const res = await fetch(url, { headers: { authorization: `Bearer ${opts.token}` }, redirect: 'error', signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
       if (!res.ok || !res.body) throw new Error(`file download failed: HTTP ${res.status}`);
       return res.body as unknown as AsyncIterable<Uint8Array>;
+    },
+    workspace() {
+      workspace ??= client.auth.test().then((res) => {
+        if (!res.url || !res.team_id) throw new Error('auth.test answered without the workspace url');
+        return { url: res.url, teamId: res.team_id };
+      }).catch((err: unknown) => { workspace = undefined; throw err; });
+      return workspace;
+    },
+    async createChannelCanvas({ channel, title, markdown: text }) {
+      const res = await client.conversations.canvases.create({ channel_id: channel, title, document_content: markdown(text) });
+      if (!res.canvas_id) throw new Error('conversations.canvases.create answered without a canvas_id');
+      return { canvasId: res.canvas_id };
+    },
+    async createCanvas({ title, markdown: text, channel }) {
+      const res = await client.canvases.create({ title, document_content: markdown(text), ...(channel ? { channel_id: channel } : {}) });
+      if (!res.canvas_id) throw new Error('canvases.create answered without a canvas_id');
+      return { canvasId: res.canvas_id };
+    },
+    async findCanvasSections({ canvasId, heading }) {
+      const res = await client.canvases.sections.lookup({ canvas_id: canvasId, criteria: { section_types: ['h2'], contains_text: heading } });
+      return (res.sections ?? []).flatMap((s) => (s.id ? [s.id] : []));
+    },
+    async replaceCanvasContent({ canvasId, sectionId, markdown: text }) {
+      await client.canvases.edit({ canvas_id: canvasId, changes: [{ operation: 'replace', ...(sectionId ? { section_id: sectionId } : {}), document_content: markdown(text) }] });
+    },
+    async shareCanvas({ canvasId, access, userIds, channelIds }) {
+      const who = userIds?.length ? { user_ids: userIds as [string, ...string[]] } : channelIds?.length ? { channel_ids: channelIds as [string, ...string[]] } : null;
+      if (!who) return;
+      await client.canvases.access.set({ canvas_id: canvasId, access_level: access, ...who });
     },
   };
 }

@@ -77,7 +77,7 @@ describe('CLI commands next to a server on the embedded database', () => {
 
   const env = (dataDir: string) => ({
     SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'sssh', AIGOV_GOVERNANCE_CHANNEL: 'C0GOV', AIGOV_ADMINS: 'U0ADMIN1',
-    SLACK_API_URL: fake.apiUrl, AIGOV_SCHEDULER: 'off', AIGOV_DATA_DIR: dataDir, PORT: String(port),
+    SLACK_API_URL: fake.apiUrl, AIGOV_SCHEDULER: 'off', AIGOV_CANVASES: 'off', AIGOV_DATA_DIR: dataDir, PORT: String(port),
   });
   // The CLI runs in another folder than the server and names the file relative to it.
   const COMMANDS: [string, string[]][] = [

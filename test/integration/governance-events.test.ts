@@ -38,7 +38,7 @@ describe('governance messages are queued as events and drawn at delivery', () =>
     expect(row!.cardKey).toMatch(new RegExp(`^escalation:review:${reviewId}:L1:`));
     // The Block Kit is not stored: the row is an order of magnitude smaller than the message it becomes.
     const rendered = await render(row!.kind, row!.payload, { cardKey: row!.cardKey });
-    if (!('message' in rendered)) throw new Error(rendered.skip);
+    if (!('message' in rendered)) throw new Error('skip' in rendered ? rendered.skip : 'a canvas, not a message');
     expect(JSON.stringify(row!.payload).length * 10).toBeLessThan(JSON.stringify(rendered.message).length);
     expect(rendered.message).toMatchObject({
       channel: 'C0GOV', metadata: { event_type: 'aigov_escalation', event_payload: { escalation_card: row!.cardKey, system_id: systemId } },

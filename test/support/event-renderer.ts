@@ -11,5 +11,6 @@ export const testRenderer = (db: Db): EventRenderer => createEventRenderer({ db,
 export async function renderQueued(db: Db, row: { kind: string; payload: unknown; asOf: Date | null; createdAt: Date; cardKey: string | null }, existing = false) {
   const rendered = await testRenderer(db).render({ kind: row.kind, payload: row.payload, asOf: row.asOf ?? row.createdAt, cardKey: row.cardKey, existing });
   if ('skip' in rendered) throw new Error(`expected a message, the renderer skipped it: ${rendered.skip}`);
+  if (!('message' in rendered)) throw new Error('expected a message, the renderer drew a canvas');
   return { ...rendered.message, json: JSON.stringify(rendered.message) };
 }

@@ -18,6 +18,8 @@ export type { FakeFile, StoredMessage } from './fake-slack/state.js';
 export type { FakeFunctionExecution, FakeFunctionParameter } from './fake-slack/methods/functions.js';
 export type { FakeUserSettings } from './fake-slack/users.js';
 export type { StoredView } from './fake-slack/views.js';
+export type { FakeCanvas } from './fake-slack/canvases.js';
+import { canvasMarkdown, type FakeCanvas } from './fake-slack/canvases.js';
 export * from './fake-slack/workspace.js';
 
 export interface RecordedCall {
@@ -266,6 +268,22 @@ export class FakeSlack {
   /** The execution as it stands now: running, or completed with its outputs, or failed with its error. */
   functionExecution(id: string): FakeFunctionExecution | undefined {
     return this.#state.functionExecutions.get(id);
+  }
+
+  /** Every canvas in the fake workspace. */
+  canvases(): FakeCanvas[] {
+    return [...this.#state.canvases.values()];
+  }
+
+  /** A canvas's markdown as it stands now, after every edit. */
+  canvasMarkdown(canvasId: string): string | undefined {
+    const canvas = this.#state.canvases.get(canvasId);
+    return canvas ? canvasMarkdown(canvas) : undefined;
+  }
+
+  /** Makes every canvas method answer with `error` (a free plan: `team_tier_cannot_create_channel_canvases`), or stops that. */
+  refuseCanvases(error: string | undefined): void {
+    this.#state.canvasRefusal = error;
   }
 
   /** Every file download the app made, with the token it sent. */

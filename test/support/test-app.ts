@@ -34,7 +34,8 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: (
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.apiUrl, PORT: '0',
     AIGOV_GOVERNANCE_CHANNEL: CHANNELS.governance, AIGOV_INTAKE_CHANNEL: CHANNELS.intake, AIGOV_ADMINS: USERS.admin,
-    AIGOV_SCHEDULER: 'off', AIGOV_TZ: 'UTC', ...opts.env,
+    // Canvases are off unless a test is about them: their rows and calls would crowd every other test's counts.
+    AIGOV_SCHEDULER: 'off', AIGOV_TZ: 'UTC', AIGOV_CANVASES: 'off', ...opts.env,
   }, 'server');
   const server = await startServer(config, opts.logger ?? silentLogger, { database, ...(opts.now ? { now: opts.now } : {}), ...(opts.outboxClock ? { outboxClock: opts.outboxClock } : {}) });
   const baseUrl = `http://127.0.0.1:${server.port}`;

@@ -10,7 +10,7 @@ import { CHANNELS, USERS } from './test-app.js';
 export function testRuntime(database: Database, apiUrl = 'http://127.0.0.1:1/api/', env: Record<string, string> = {}): Promise<Runtime> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl, AIGOV_GOVERNANCE_CHANNEL: CHANNELS.governance, AIGOV_INTAKE_CHANNEL: CHANNELS.intake,
-    AIGOV_ADMINS: USERS.admin, AIGOV_TZ: 'UTC', ...env,
+    AIGOV_ADMINS: USERS.admin, AIGOV_TZ: 'UTC', AIGOV_CANVASES: 'off', ...env,
   }, 'cli-slack');
   return createRuntime(config, silentLogger, database);
 }

@@ -22,6 +22,6 @@ describe('manifest.yml and the ids the code listens for', () => {
   });
 
   it('asks for the scopes the gateway uses and no others', () => {
-    expect([...ids.botScopes].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:read', 'files:write', 'im:write', 'users:read']);
+    expect([...ids.botScopes].sort()).toEqual(['canvases:read', 'canvases:write', 'chat:write', 'chat:write.public', 'commands', 'files:read', 'files:write', 'im:write', 'users:read']);
   });
 });

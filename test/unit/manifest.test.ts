@@ -56,7 +56,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the bot scopes the app uses', () => {
-    expect([...manifestIds(manifest).botScopes].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:read', 'files:write', 'im:write', 'users:read']);
+    expect([...manifestIds(manifest).botScopes].sort()).toEqual(['canvases:read', 'canvases:write', 'chat:write', 'chat:write.public', 'commands', 'files:read', 'files:write', 'im:write', 'users:read']);
   });
 
   it('is the Socket Mode variant, so it carries no request URLs', () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CANVAS_EVENTS } from '../canvases/events.js';
 import { EVIDENCE_EVENTS } from '../evidence/events.js';
 import { ESCALATION_EVENTS } from '../escalations/events.js';
 import { REVIEW_EVENTS } from '../reviews/events.js';
@@ -30,6 +31,7 @@ export const OUTBOX_EVENTS = {
   ...CLASSIFICATION_EVENTS,
   ...REQUEST_EVENTS,
   ...SOA_EVENTS,
+  ...CANVAS_EVENTS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof OUTBOX_EVENTS;

@@ -1,4 +1,5 @@
-import type { ServiceContext } from '../context.js';
+import { withTransaction, type ServiceContext } from '../context.js';
+import { queueGovernanceCanvas } from '../canvases/queue-canvas-refresh.js';
 import { openDueReviews } from './open-due-reviews.js';
 import { askReviewers } from './ask-reviewers.js';
 import { expireEvidencePeriods } from './expire-evidence-periods.js';
@@ -42,6 +43,9 @@ export async function runSweep(ctx: ServiceContext, deps: { users?: UserDirector
     timed('clearAbandonedDrafts', () => clearAbandonedDrafts(ctx)),
     timed('offerStillValid', () => offerStillValid(ctx)),
   ]);
+  // Time alone makes things overdue: the register is redrawn after every sweep, whatever it changed. When
+  // canvases were unavailable, this is also the probe that finds them granted again.
+  await timed('queueGovernanceCanvas', () => withTransaction(ctx, (tx) => queueGovernanceCanvas(tx, ctx.policy, ctx.now())));
   return {
     reviewsOpened, reviewersAsked, evidenceExpired, escalated, superseded, ownersReminded, acceptancesExpiring, draftsCleared, stillValidOffered,
     ms: Date.now() - started, stepMs,

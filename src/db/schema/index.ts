@@ -12,3 +12,4 @@ export * from './intake-drafts.js';
 export * from './law-exemptions.js';
 export * from './statement-of-applicability.js';
 export * from './workflow-step-runs.js';
+export * from './slack-canvases.js';

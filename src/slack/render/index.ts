@@ -20,6 +20,8 @@ import { renderOverrideNote } from './classification/override-note.js';
 import { renderReclassificationSummary, renderReclassifiedOwner } from './classification/reclassification.js';
 import { renderAssuranceRequest, renderLegalDeadline, renderRequestNote, renderRequestReceipt } from './requests/request-messages.js';
 import { renderSoaApproved, renderSoaOwnerNotice } from './soa/soa-messages.js';
+import { renderGovernanceCanvas } from './canvases/governance-canvas.js';
+import { renderSystemCanvas } from './canvases/system-canvas.js';
 
 type Render<K extends EventKind> = (ctx: ServiceContext, body: EventBody<K>, request: RenderRequest) => Promise<Rendered>;
 
@@ -50,6 +52,8 @@ const RENDERERS: { [K in EventKind]: Render<K> } = {
   'requests.legal-deadline.v1': renderLegalDeadline,
   'soa.approved.v1': renderSoaApproved,
   'soa.owner-notice.v1': renderSoaOwnerNotice,
+  'canvas.governance.v1': renderGovernanceCanvas,
+  'canvas.system.v1': renderSystemCanvas,
 };
 
 /**

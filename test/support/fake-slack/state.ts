@@ -2,6 +2,7 @@ import type { SlackArgs } from './request-body.js';
 import type { FakeUserSettings } from './users.js';
 import type { StoredView } from './views.js';
 import type { FakeFunctionExecution } from './methods/functions.js';
+import type { FakeCanvas } from './canvases.js';
 
 export interface StoredMessage {
   channel: string;
@@ -57,6 +58,9 @@ export class FakeState {
   readonly files = new Map<string, FakeFile>();
   readonly sharedFiles = new Map<string, SharedFile>();
   readonly functionExecutions = new Map<string, FakeFunctionExecution>();
+  readonly canvases = new Map<string, FakeCanvas>();
+  /** Set: every canvas method answers with this error (a free plan, a missing scope, canvases turned off). */
+  canvasRefusal: string | undefined;
   lastModalViewId: string | undefined;
   /** Where apps.connections.open sends a Socket Mode client (a test's WebSocket server). */
   socketModeUrl: string | undefined;

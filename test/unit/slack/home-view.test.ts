@@ -33,6 +33,10 @@ function fullest(): HomeModel {
       status: 'draft', latest: { number: 7, approvedBy: 'U0ADMIN1', approvedAt: now }, changes: 3, scopeRecorded: true, applicable: 35, excluded: 3, decided: 4,
       openDecisions: times(38, (i) => ({ controlId: `A.${i}`, what: `A.${i}: applicable and has no owner <!channel>.` })),
     },
+    canvases: {
+      urls: Object.fromEntries(times(HOME_LIMITS.systems, (i) => [`sys_${i}`, `https://aigov-test.slack.com/docs/T0AIGOV/F0CANVAS${i}`])),
+      outage: { reason: 'team_tier_cannot_create_channel_canvases', method: 'conversations.canvases.create', since: now },
+    },
   };
 }
 
@@ -84,6 +88,15 @@ describe('the Home tab view', () => {
   it('shows no Statement of Applicability to someone who is not a governance admin', () => {
     const view = buildHomeView({ ...fullest(), governance: null, soa: null }) as { blocks: { block_id?: string }[] };
     expect(view.blocks.find((b) => b.block_id === 'home-gov-soa')).toBeUndefined();
+  });
+
+  it('links each system to its canvas and tells an admin, in one line, why canvases are off', () => {
+    const t = mrkdwnTexts(buildHomeView(fullest())).join('\n');
+    expect(t).toContain('<https://aigov-test.slack.com/docs/T0AIGOV/F0CANVAS3|its canvas>');
+    expect(t.match(/Canvases are off/g)).toHaveLength(1);
+    expect(t).toContain("*Canvases are off* since 2025-06-02: this workspace's Slack plan does not let apps create canvases. aigov keeps working without them");
+    const owner = mrkdwnTexts(buildHomeView({ ...fullest(), governance: null, soa: null, canvases: { urls: {}, outage: null } })).join('\n');
+    expect(owner).not.toContain('Canvases are off');
   });
 
   it('puts the evidence card buttons under each claim, with the claim id as their value', () => {

@@ -5,12 +5,13 @@ import { mention } from '../../escape.js';
 import { actions, button, context, divider, header, section, type Block } from '../blocks.js';
 import { governanceBlocks } from './governance-blocks.js';
 import { soaBlocks } from './soa-blocks.js';
+import { canvasOutageLine } from './canvas-outage-line.js';
 import { andMore, claimLine, day, reviewLine, systemLine } from './work-lines.js';
 
 /**
  * The Home tab. Every list is capped (HOME_LIMITS) and says how many more there are, so the view stays
  * far inside Slack's 100 blocks whatever the data: at most 3 + 12 (governance) + 4 (Statement of
- * Applicability) + 12 (systems) + 22 (claims, two blocks each) + 7 (reviews) = 60.
+ * Applicability) + 1 (canvases unavailable) + 12 (systems) + 22 (claims, two blocks each) + 7 (reviews) = 61.
  */
 export function buildHomeView(m: HomeModel): HomeView {
   const { work: w, timeZone: tz, now } = m;
@@ -22,12 +23,16 @@ export function buildHomeView(m: HomeModel): HomeView {
   if (m.governance) {
     const gov = governanceBlocks(m.governance, tz);
     // The document sits at the end of the governance view, above its closing divider.
-    blocks.push(divider(), ...gov.slice(0, -1), ...(m.soa ? soaBlocks(m.soa, tz) : []), ...gov.slice(-1));
+    const outage = m.canvases.outage ? [context(canvasOutageLine(m.canvases.outage, tz))] : [];
+    blocks.push(divider(), ...gov.slice(0, -1), ...(m.soa ? soaBlocks(m.soa, tz) : []), ...outage, ...gov.slice(-1));
   } else blocks.push(divider());
 
   blocks.push(header(`Your AI systems (${w.systemCount})`));
   if (!w.systems.length) blocks.push(section('You own no AI systems yet. Register one with the button above, or use the *Register an AI system* shortcut.'));
-  for (const s of w.systems) blocks.push(section(systemLine(s, tz), button('Open record', ACTIONS.openRecord, s.id)));
+  for (const s of w.systems) {
+    const canvas = m.canvases.urls[s.id];
+    blocks.push(section(`${systemLine(s, tz)}${canvas ? ` · <${canvas}|its canvas>` : ''}`, button('Open record', ACTIONS.openRecord, s.id)));
+  }
   const moreSystems = andMore(w.systems.length, w.systemCount, `systems: \`${SLASH_COMMAND} mine\` lists them`);
   if (moreSystems) blocks.push(context(moreSystems));
 

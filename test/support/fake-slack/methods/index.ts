@@ -1,5 +1,6 @@
 import type { SlackArgs } from '../request-body.js';
 import type { ApiAnswer, FakeState } from '../state.js';
+import * as canvases from './canvases.js';
 import * as chat from './chat.js';
 import * as directory from './directory.js';
 import * as files from './files.js';
@@ -27,4 +28,9 @@ export const WEB_API_METHODS: Readonly<Record<string, MethodHandler>> = {
   'files.info': files.info,
   'functions.completeSuccess': functions.completeSuccess,
   'functions.completeError': functions.completeError,
+  'conversations.canvases.create': canvases.conversationsCanvasesCreate,
+  'canvases.create': canvases.canvasesCreate,
+  'canvases.edit': canvases.canvasesEdit,
+  'canvases.sections.lookup': canvases.canvasesSectionsLookup,
+  'canvases.access.set': canvases.canvasesAccessSet,
 };
