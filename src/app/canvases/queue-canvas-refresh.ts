@@ -10,7 +10,8 @@ import { enqueueEvents, type QueuedEvent } from '../events/enqueue-event.js';
 // Each carries the canvas as its card: a burst of changes coalesces into one pending row per canvas, and
 // the dispatcher draws it once, from the state after the last change.
 
-type CanvasPolicy = Pick<Policy, 'canvases'>;
+/** The one setting read here (Policy.canvases), typed locally so the transaction helper can call this without an import cycle. */
+type CanvasPolicy = { readonly canvases?: boolean | undefined };
 
 const governanceRefresh = (): QueuedEvent => ({
   event: { kind: 'canvas.governance.v1', body: {} },
