@@ -6,6 +6,7 @@ import { slackCanvases } from '../db/schema/index.js';
 import { cardKeys } from '../domain/message-keys.js';
 import { clearCanvasOutage, loadCanvasOutage, recordCanvasOutage } from '../app/canvases/canvas-availability.js';
 import { queueAllCanvases, queueGovernanceCanvas } from '../app/canvases/queue-canvas-refresh.js';
+import { refreshAnnouncement } from '../app/intake/refresh-announcement.js';
 import { slackErrorCode, type SlackGateway } from '../slack/gateway.js';
 import type { CanvasSection, Rendered, RenderedCanvas, RenderRequest } from './rendering.js';
 
@@ -82,8 +83,13 @@ export async function deliverCanvas(deps: CanvasDeliveryDeps, row: Row): Promise
       await editChangedSections(deps, current, canvas.sections, (m) => { method = m; });
     } else {
       current = await createCanvas(deps, key, canvas, workspace, (m) => { method = m; });
-      // The register links each system's canvas: redraw it now that this one has an address.
-      if (!isGovernance) await db.transaction((tx) => queueGovernanceCanvas(tx, { canvases: true }, row.asOf ?? row.createdAt));
+      // The register and the system's announcement card link its canvas: redraw both now that it has an address.
+      if (!isGovernance) {
+        await db.transaction(async (tx) => {
+          await queueGovernanceCanvas(tx, { canvases: true }, row.asOf ?? row.createdAt);
+          await refreshAnnouncement(tx, (row.payload as { systemId: string }).systemId);
+        });
+      }
     }
     await share(deps, current, canvas, (m) => { method = m; });
     if (outage) await canvasesAvailableAgain(deps, row.asOf ?? row.createdAt);

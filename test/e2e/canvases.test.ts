@@ -16,10 +16,10 @@ const CANVASES_ON = { AIGOV_CANVASES: 'on' } as const;
 let counter = 0;
 
 /** Registers a system as the intake form would, with canvases on as the server has them. */
-async function register(app: TestApp, facts: Partial<SystemFactsInput> & { name: string }, opts: { requestEvidence?: boolean } = {}) {
+async function register(app: TestApp, facts: Partial<SystemFactsInput> & { name: string }, opts: { requestEvidence?: boolean; announce?: boolean } = {}) {
   const parsed = SystemFacts.parse({ purpose: `${facts.name}: ranks things.`, owner: USERS.owner, lifecycleStage: 'deployed', operatorRole: 'deployer', ...facts });
   const ctx = verbContext(app.database.db, USERS.requester, { policy: { canvases: true } });
-  const result = await registerSystem({ ctx, input: { facts: parsed, idempotencyKey: `canvas-test:${++counter}`, announce: false, requestEvidence: opts.requestEvidence ?? false } });
+  const result = await registerSystem({ ctx, input: { facts: parsed, idempotencyKey: `canvas-test:${++counter}`, announce: opts.announce ?? false, requestEvidence: opts.requestEvidence ?? false } });
   if (result.status !== 'created') throw new Error('not registered');
   return result.systemId;
 }
@@ -83,7 +83,9 @@ describe('the governance channel canvas and a canvas per AI system', () => {
     const registerMarkdown = app.fake.canvasMarkdown(governance!.canvasId)!;
     expect(registerMarkdown).toContain(`[Applicant ranker](${system!.url})`);
     expect(registerMarkdown.match(/^## AI systems by tier and status$/gm)).toHaveLength(1);
+
   });
+
 
   it('turns a burst of changes into one pending refresh per canvas and one edit of the register', async () => {
     const mark = app.fake.mark();
@@ -205,5 +207,18 @@ describe('a governance channel that already has a channel canvas', () => {
     expect(app.fake.canvasMarkdown(theirs!.id)).toBe('# Team notes');
     const ours = await stored(app, cardKeys.governanceCanvas());
     expect(ours!.canvasId).toBe(tab[0]!.response!.canvas_id);
+  });
+
+  it('links the system\'s canvas from its announcement card, edited in place once the canvas exists', async () => {
+    const mark = app.fake.mark();
+    const id = await register(app, { name: 'Announced ranker' }, { announce: true });
+    await app.deliver();
+    const system = await stored(app, cardKeys.systemCanvas(id));
+    const announced = app.fake.since(mark, 'chat.postMessage').filter((c) => c.args.channel === CHANNELS.intake);
+    expect(announced).toHaveLength(1);
+    expect(JSON.stringify(announced[0]!.args.blocks)).not.toContain(system!.url);
+    const redrawn = app.fake.since(mark, 'chat.update').filter((c) => c.args.channel === CHANNELS.intake);
+    expect(redrawn).toHaveLength(1);
+    expect(JSON.stringify(redrawn[0]!.args.blocks)).toContain(`<${system!.url}|Open the system's canvas>`);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { aiSystems, classifications } from '../../db/schema/index.js';
 import type { Classification } from '../../domain/classify-intake.js';
 import type { ServiceContext } from '../context.js';
+import { loadSystemCanvasUrl } from '../canvases/canvas-links.js';
 
 const Input = z.object({ systemId: z.string().min(1) });
 
@@ -15,6 +16,8 @@ export interface AnnouncementModel {
   requesterId: string;
   classification: Classification;
   nextReviewAt: Date | null;
+  /** The system's canvas, once Slack has it. */
+  canvasUrl: string | null;
 }
 
 /** The announcement of a registered system as its record stands now; null when the system is gone. */
@@ -27,5 +30,6 @@ export async function loadAnnouncement({ ctx, input }: { ctx: ServiceContext; in
   return {
     systemId, name: system.name, ownerId: system.ownerId, requesterId: system.createdBy,
     classification: row.computed as Classification, nextReviewAt: system.nextReviewAt,
+    canvasUrl: await loadSystemCanvasUrl(ctx.db, systemId),
   };
 }

@@ -7,6 +7,8 @@ import { TIER_LABELS, classificationSummary, requirementCounts } from './classif
 /** The intake-channel card for a newly registered system; later notes go in its thread. */
 export function buildAnnouncementCard(args: {
   systemId: string; name: string; ownerId: string; requesterId: string; classification: Classification; nextReviewAt: Date | null; note: string | null;
+  /** The system's canvas (its dossier in Slack), once it exists. */
+  canvasUrl?: string | null;
 }): { text: string; blocks: Block[] } {
   const c = args.classification;
   const next = args.nextReviewAt ? args.nextReviewAt.toISOString().slice(0, 10) : 'none — escalated to the governance forum at once';
@@ -17,6 +19,8 @@ export function buildAnnouncementCard(args: {
     context(truncate(c.reasons.slice(0, 6).map((r) => escapeText(r)).join(' · '), 2900)),
   ];
   if (args.note) blocks.push(section(`*Note:* ${escapeText(args.note)}`));
+  // A link rather than a URL button: a URL button still sends the app an action it would have to answer.
+  if (args.canvasUrl) blocks.push(context(`:page_facing_up: <${args.canvasUrl}|Open the system's canvas>: facts, classification, evidence, reviews and decisions, kept current.`));
   blocks.push(actions(`system:${args.systemId}`, [
     button('Open record', ACTIONS.openRecord, args.systemId),
     button('Report change', ACTIONS.reportChange, args.systemId),
