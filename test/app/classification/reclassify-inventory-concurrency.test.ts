@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like, sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/db/client.js';
-import { classifications, jobRuns, outboxMessages, reviews } from '../../src/db/schema/index.js';
-import { reclassifyInventory } from '../../src/app/classification/reclassify-inventory.js';
-import { createTestDatabase, onPostgres } from '../support/test-db.js';
-import { USERS } from '../support/test-app.js';
-import { DAY, quietSystem, schedulerAt } from '../support/governance-fixtures.js';
-import { ageClassification } from '../support/reclassification-fixtures.js';
+import { openDatabase, type Database } from '../../../src/db/client.js';
+import { classifications, jobRuns, outboxMessages, reviews } from '../../../src/db/schema/index.js';
+import { reclassifyInventory } from '../../../src/app/classification/reclassify-inventory.js';
+import { createTestDatabase, onPostgres } from '../../support/test-db.js';
+import { USERS } from '../../support/test-app.js';
+import { DAY, quietSystem, schedulerAt } from '../../support/governance-fixtures.js';
+import { ageClassification } from '../../support/reclassification-fixtures.js';
 
 const T = new Date('2026-12-06T10:00:00Z');
 const SYSTEMS = 24;

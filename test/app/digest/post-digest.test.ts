@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { aiSystems, jobRuns } from '../../src/db/schema/index.js';
-import { postDigest } from '../../src/app/digest/post-digest.js';
-import { registerSystem } from '../../src/app/intake/register-system.js';
-import { SystemFacts } from '../../src/domain/system-facts.js';
-import { verbContext } from '../support/verb-context.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { seedGovernance } from '../support/governance-seed.js';
-import { USERS } from '../support/test-app.js';
-import { mrkdwnTexts } from '../support/message-text.js';
-import { DAY, queued, schedulerAt, sweepAt } from '../support/governance-fixtures.js';
+import type { Database } from '../../../src/db/client.js';
+import { aiSystems, jobRuns } from '../../../src/db/schema/index.js';
+import { postDigest } from '../../../src/app/digest/post-digest.js';
+import { registerSystem } from '../../../src/app/intake/register-system.js';
+import { SystemFacts } from '../../../src/domain/system-facts.js';
+import { verbContext } from '../../support/verb-context.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { seedGovernance } from '../../support/governance-seed.js';
+import { USERS } from '../../support/test-app.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
+import { DAY, queued, schedulerAt, sweepAt } from '../../support/governance-fixtures.js';
 
 const CRON = '0 9 * * 1';
 const MONDAY = new Date('2026-03-02T09:30:00Z');

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like, sql } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { auditEvents, evidenceArtifacts, evidenceClaims, exceptions, outboxMessages } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/intake/register-system.js';
-import { submitEvidence } from '../../src/app/evidence/submit-evidence.js';
-import { reuseEvidence } from '../../src/app/evidence/reuse-evidence.js';
-import { reassignClaim } from '../../src/app/evidence/reassign-claim.js';
-import { cannotProvideClaim } from '../../src/app/evidence/cannot-provide-claim.js';
-import { listReuseOptions } from '../../src/app/evidence/list-reuse-options.js';
-import { runSweep } from '../../src/app/sweep/run-sweep.js';
-import { AppError } from '../../src/app/errors.js';
-import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { USERS } from '../support/test-app.js';
-import { renderQueued } from '../support/event-renderer.js';
-import { verbContext } from '../support/verb-context.js';
+import type { Database } from '../../../src/db/client.js';
+import { auditEvents, evidenceArtifacts, evidenceClaims, exceptions, outboxMessages } from '../../../src/db/schema/index.js';
+import { registerSystem } from '../../../src/app/intake/register-system.js';
+import { submitEvidence } from '../../../src/app/evidence/submit-evidence.js';
+import { reuseEvidence } from '../../../src/app/evidence/reuse-evidence.js';
+import { reassignClaim } from '../../../src/app/evidence/reassign-claim.js';
+import { cannotProvideClaim } from '../../../src/app/evidence/cannot-provide-claim.js';
+import { listReuseOptions } from '../../../src/app/evidence/list-reuse-options.js';
+import { runSweep } from '../../../src/app/sweep/run-sweep.js';
+import { AppError } from '../../../src/app/errors.js';
+import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { USERS } from '../../support/test-app.js';
+import { renderQueued } from '../../support/event-renderer.js';
+import { verbContext } from '../../support/verb-context.js';
 
 describe('the evidence verbs', () => {
   let database: Database;

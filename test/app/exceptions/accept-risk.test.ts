@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { newId } from '../../src/db/ids.js';
-import { auditEvents, exceptions } from '../../src/db/schema/index.js';
-import { acceptRisk } from '../../src/app/exceptions/accept-risk.js';
-import { planCorrectiveAction } from '../../src/app/exceptions/plan-corrective-action.js';
-import { completeCorrectiveAction } from '../../src/app/exceptions/complete-corrective-action.js';
-import { extendRiskAcceptance } from '../../src/app/exceptions/extend-risk-acceptance.js';
-import { closeRiskAcceptance } from '../../src/app/exceptions/close-risk-acceptance.js';
-import { prepareExceptionResolution } from '../../src/app/exceptions/prepare-exception-resolution.js';
-import { AppError } from '../../src/app/errors.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { USERS } from '../support/test-app.js';
-import { at, DAY, postsTo, quietSystem, sweepAt, updatesOf } from '../support/governance-fixtures.js';
+import type { Database } from '../../../src/db/client.js';
+import { newId } from '../../../src/db/ids.js';
+import { auditEvents, exceptions } from '../../../src/db/schema/index.js';
+import { acceptRisk } from '../../../src/app/exceptions/accept-risk.js';
+import { planCorrectiveAction } from '../../../src/app/exceptions/plan-corrective-action.js';
+import { completeCorrectiveAction } from '../../../src/app/exceptions/complete-corrective-action.js';
+import { extendRiskAcceptance } from '../../../src/app/exceptions/extend-risk-acceptance.js';
+import { closeRiskAcceptance } from '../../../src/app/exceptions/close-risk-acceptance.js';
+import { prepareExceptionResolution } from '../../../src/app/exceptions/prepare-exception-resolution.js';
+import { AppError } from '../../../src/app/errors.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { USERS } from '../../support/test-app.js';
+import { at, DAY, postsTo, quietSystem, sweepAt, updatesOf } from '../../support/governance-fixtures.js';
 
 const T = new Date('2026-03-02T10:00:00Z');
 

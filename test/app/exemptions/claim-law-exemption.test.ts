@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { aiSystems, auditEvents, classifications, decisions, evidenceClaims, lawExemptionClaims, outboxMessages, reviews } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/intake/register-system.js';
-import { claimLawExemption } from '../../src/app/exemptions/claim-law-exemption.js';
-import { approveDecision } from '../../src/app/decisions/approve-decision.js';
-import { rejectDecision } from '../../src/app/decisions/reject-decision.js';
-import { AppError } from '../../src/app/errors.js';
-import { SystemFacts } from '../../src/domain/system-facts.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { verbContext } from '../support/verb-context.js';
-import { USERS } from '../support/test-app.js';
+import type { Database } from '../../../src/db/client.js';
+import { aiSystems, auditEvents, classifications, decisions, evidenceClaims, lawExemptionClaims, outboxMessages, reviews } from '../../../src/db/schema/index.js';
+import { registerSystem } from '../../../src/app/intake/register-system.js';
+import { claimLawExemption } from '../../../src/app/exemptions/claim-law-exemption.js';
+import { approveDecision } from '../../../src/app/decisions/approve-decision.js';
+import { rejectDecision } from '../../../src/app/decisions/reject-decision.js';
+import { AppError } from '../../../src/app/errors.js';
+import { SystemFacts } from '../../../src/domain/system-facts.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { verbContext } from '../../support/verb-context.js';
+import { USERS } from '../../support/test-app.js';
 
 const JUSTIFICATION = 'We are a HIPAA covered entity (a hospital system); this triage model is used only for patient care decisions.';
 

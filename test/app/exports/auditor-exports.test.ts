@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import type { Database } from '../../src/db/client.js';
-import type { Runtime } from '../../src/runtime.js';
-import { ISO_ANNEX_A_CONTROLS, NIST_SUBCATEGORIES } from '../../src/domain/catalog/index.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { runAigov, testRuntime } from '../support/test-runtime.js';
-import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
-import { USERS } from '../support/test-app.js';
+import type { Database } from '../../../src/db/client.js';
+import type { Runtime } from '../../../src/runtime.js';
+import { ISO_ANNEX_A_CONTROLS, NIST_SUBCATEGORIES } from '../../../src/domain/catalog/index.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { runAigov, testRuntime } from '../../support/test-runtime.js';
+import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
+import { USERS } from '../../support/test-app.js';
 
 const csv = (text: string) => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Database } from '../../src/db/client.js';
-import type { Runtime } from '../../src/runtime.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { runAigov, testRuntime } from '../support/test-runtime.js';
+import type { Database } from '../../../src/db/client.js';
+import type { Runtime } from '../../../src/runtime.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { runAigov, testRuntime } from '../../support/test-runtime.js';
 
 // Realistic systems: a hiring screener and a tenant screen for Colorado consumers, a benefits model bound by
 // both laws, a marketing copy writer that neither law binds.

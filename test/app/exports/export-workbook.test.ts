@@ -1,15 +1,15 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Database } from '../../src/db/client.js';
-import type { Runtime } from '../../src/runtime.js';
-import { runCli } from '../../src/cli/main.js';
-import { ISO_ANNEX_A_CONTROLS, NIST_SUBCATEGORIES } from '../../src/domain/catalog/index.js';
-import { typedCell } from '../../src/app/exports/workbook.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { testRuntime } from '../support/test-runtime.js';
-import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
-import { USERS } from '../support/test-app.js';
+import type { Database } from '../../../src/db/client.js';
+import type { Runtime } from '../../../src/runtime.js';
+import { runCli } from '../../../src/cli/main.js';
+import { ISO_ANNEX_A_CONTROLS, NIST_SUBCATEGORIES } from '../../../src/domain/catalog/index.js';
+import { typedCell } from '../../../src/app/exports/workbook.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { testRuntime } from '../../support/test-runtime.js';
+import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
+import { USERS } from '../../support/test-app.js';
 
 /** Runs `aigov …args` and keeps stdout as bytes: a workbook is binary. */
 async function runBinary(rt: Runtime, args: string[]) {
@@ -112,7 +112,7 @@ describe('aigov export workbook --format xlsx', () => {
   });
 
   it('has one evidence matrix row per claim, and the exceptions, reviews and decisions of the portfolio', async () => {
-    const claims = await database.db.$count((await import('../../src/db/schema/index.js')).evidenceClaims);
+    const claims = await database.db.$count((await import('../../../src/db/schema/index.js')).evidenceClaims);
     const matrix = sheetRows(book.getWorksheet('Evidence matrix')!);
     expect(matrix.rows).toHaveLength(claims);
     // The effective date of an artifact and the time it was submitted are two columns, both real dates.

@@ -1,13 +1,13 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractLinks, extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
-import type { Database } from '../../src/db/client.js';
-import type { Runtime } from '../../src/runtime.js';
-import { runCli } from '../../src/cli/main.js';
-import { ISO_ANNEX_A_CONTROLS } from '../../src/domain/catalog/index.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { testRuntime } from '../support/test-runtime.js';
-import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
+import type { Database } from '../../../src/db/client.js';
+import type { Runtime } from '../../../src/runtime.js';
+import { runCli } from '../../../src/cli/main.js';
+import { ISO_ANNEX_A_CONTROLS } from '../../../src/domain/catalog/index.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { testRuntime } from '../../support/test-runtime.js';
+import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
 
 async function runBinary(rt: Runtime, args: string[]) {
   const stdout = new PassThrough();

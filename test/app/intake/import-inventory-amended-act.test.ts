@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import type { Runtime } from '../../src/runtime.js';
-import { aiSystems, classifications } from '../../src/db/schema/index.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { runAigov, testRuntime } from '../support/test-runtime.js';
+import type { Database } from '../../../src/db/client.js';
+import type { Runtime } from '../../../src/runtime.js';
+import { aiSystems, classifications } from '../../../src/db/schema/index.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { runAigov, testRuntime } from '../../support/test-runtime.js';
 
 // The import columns the amended EU AI Act brought (CONTRACT.md "Inventory CSV"): each value accepted and
 // classified, each bad value or meaningless combination refused with its line and column, nothing stored.

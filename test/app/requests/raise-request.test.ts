@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { aiSystems, auditEvents, evidenceClaims, intakeRequests, outboxMessages, reviews, statutoryDeadlines } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/intake/register-system.js';
-import { submitEvidence } from '../../src/app/evidence/submit-evidence.js';
-import { raiseRequest } from '../../src/app/requests/raise-request.js';
-import type { AppError } from '../../src/app/errors.js';
-import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { USERS } from '../support/test-app.js';
-import { verbContext } from '../support/verb-context.js';
+import type { Database } from '../../../src/db/client.js';
+import { aiSystems, auditEvents, evidenceClaims, intakeRequests, outboxMessages, reviews, statutoryDeadlines } from '../../../src/db/schema/index.js';
+import { registerSystem } from '../../../src/app/intake/register-system.js';
+import { submitEvidence } from '../../../src/app/evidence/submit-evidence.js';
+import { raiseRequest } from '../../../src/app/requests/raise-request.js';
+import type { AppError } from '../../../src/app/errors.js';
+import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { USERS } from '../../support/test-app.js';
+import { verbContext } from '../../support/verb-context.js';
 
 describe('raiseRequest', () => {
   let database: Database;

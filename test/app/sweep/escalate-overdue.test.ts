@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { newId } from '../../src/db/ids.js';
-import { escalations, exceptions, reviews, statutoryDeadlines } from '../../src/db/schema/index.js';
-import { snoozeEscalation } from '../../src/app/escalations/snooze-escalation.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { USERS } from '../support/test-app.js';
-import { at, DAY, escalationPosts, postsTo, queued, quietSystem, sweepAt } from '../support/governance-fixtures.js';
+import type { Database } from '../../../src/db/client.js';
+import { newId } from '../../../src/db/ids.js';
+import { escalations, exceptions, reviews, statutoryDeadlines } from '../../../src/db/schema/index.js';
+import { snoozeEscalation } from '../../../src/app/escalations/snooze-escalation.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { USERS } from '../../support/test-app.js';
+import { at, DAY, escalationPosts, postsTo, queued, quietSystem, sweepAt } from '../../support/governance-fixtures.js';
 
 // One timeline, walked forward: every item falls due at T (a Monday, 10:00 UTC) and the sweep runs at
 // the ladder's boundary instants. Each step asserts only about its own items.

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/db/client.js';
-import { newId } from '../../src/db/ids.js';
-import { escalationCards, escalations, evidenceClaims, jobRuns, reviews, statutoryDeadlines } from '../../src/db/schema/index.js';
-import { runSweep } from '../../src/app/sweep/run-sweep.js';
-import { postDigest } from '../../src/app/digest/post-digest.js';
-import { createTestDatabase, onPostgres } from '../support/test-db.js';
-import { DAY, escalationPosts, queued, quietSystem, schedulerAt } from '../support/governance-fixtures.js';
+import { openDatabase, type Database } from '../../../src/db/client.js';
+import { newId } from '../../../src/db/ids.js';
+import { escalationCards, escalations, evidenceClaims, jobRuns, reviews, statutoryDeadlines } from '../../../src/db/schema/index.js';
+import { runSweep } from '../../../src/app/sweep/run-sweep.js';
+import { postDigest } from '../../../src/app/digest/post-digest.js';
+import { createTestDatabase, onPostgres } from '../../support/test-db.js';
+import { DAY, escalationPosts, queued, quietSystem, schedulerAt } from '../../support/governance-fixtures.js';
 
 const T = new Date('2026-03-02T10:00:00Z');
 const day = (n: number) => new Date(T.getTime() + n * DAY);

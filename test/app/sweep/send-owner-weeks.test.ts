@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { newId } from '../../src/db/ids.js';
-import { aiSystems, evidenceClaims, exceptions, reviews, userProfiles } from '../../src/db/schema/index.js';
-import { sendOwnerWeeks } from '../../src/app/sweep/send-owner-weeks.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { USERS } from '../support/test-app.js';
-import { DAY, queued, quietSystem, schedulerAt, sweepAt } from '../support/governance-fixtures.js';
+import type { Database } from '../../../src/db/client.js';
+import { newId } from '../../../src/db/ids.js';
+import { aiSystems, evidenceClaims, exceptions, reviews, userProfiles } from '../../../src/db/schema/index.js';
+import { sendOwnerWeeks } from '../../../src/app/sweep/send-owner-weeks.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { USERS } from '../../support/test-app.js';
+import { DAY, queued, quietSystem, schedulerAt, sweepAt } from '../../support/governance-fixtures.js';
 
 const MONDAY = new Date('2026-03-02T06:00:00Z');
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../support/intake-flow.js';
-import { aiSystems, auditEvents, classifications } from '../../src/db/schema/index.js';
-import { plainTextValue, staticSelectValue } from '../support/view-state.js';
-import type { StoredView } from '../support/fake-slack.js';
-import type { MessageLike } from '../support/slack-payloads.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../../support/intake-flow.js';
+import { aiSystems, auditEvents, classifications } from '../../../src/db/schema/index.js';
+import { plainTextValue, staticSelectValue } from '../../support/view-state.js';
+import type { StoredView } from '../../support/fake-slack.js';
+import type { MessageLike } from '../../support/slack-payloads.js';
 
 describe('overriding a classification outcome', () => {
   let app: TestApp;

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
-import { aiSystems, classifications, jobRuns } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/intake/register-system.js';
-import { CLASSIFICATION_VERSION_KEY } from '../../src/domain/catalog/versions.js';
-import { SystemFacts, type SystemFactsInput } from '../../src/domain/system-facts.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { testRuntime } from '../support/test-runtime.js';
-import { CHANNELS, startTestApp, USERS } from '../support/test-app.js';
-import { verbContext } from '../support/verb-context.js';
-import { ageClassification, asPreviousShape, withoutRequirement } from '../support/reclassification-fixtures.js';
+import type { Database } from '../../../src/db/client.js';
+import { aiSystems, classifications, jobRuns } from '../../../src/db/schema/index.js';
+import { registerSystem } from '../../../src/app/intake/register-system.js';
+import { CLASSIFICATION_VERSION_KEY } from '../../../src/domain/catalog/versions.js';
+import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
+import { testRuntime } from '../../support/test-runtime.js';
+import { CHANNELS, startTestApp, USERS } from '../../support/test-app.js';
+import { verbContext } from '../../support/verb-context.js';
+import { ageClassification, asPreviousShape, withoutRequirement } from '../../support/reclassification-fixtures.js';
 
 /**
  * A database as the previous release left it: systems registered and classified under its rules (an

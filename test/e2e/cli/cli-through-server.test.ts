@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../../src/db/client.js';
-import { aiSystems } from '../../src/db/schema/index.js';
-import { controlFolder, controlSocketPath } from '../../src/cli/remote/control-folder.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { aiSystems } from '../../../src/db/schema/index.js';
+import { controlFolder, controlSocketPath } from '../../../src/cli/remote/control-folder.js';
+import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DAY = 86_400_000;
 
 const HEADER = 'name,purpose,owner,lifecycle_stage,operator_role,eu_nexus,data_categories,annex_iii_point,art6_3_condition,profiling,transparency,supplier,trigger';
@@ -116,7 +116,7 @@ describe('CLI commands next to a server on the embedded database', () => {
     expect({ code: s.code, stderr: s.stderr, stdout: normalise(s.stdout) }).toEqual({ code: a.code, stderr: a.stderr, stdout: normalise(a.stdout) });
   });
 
-  it.each(['alone', 'served'] as const)('%s: the commands did their work, and refused bad input with exit 2 (more usage errors: test/integration/cli-socket.test.ts)', (mode) => {
+  it.each(['alone', 'served'] as const)('%s: the commands did their work, and refused bad input with exit 2 (more usage errors: test/cli/cli-socket.test.ts)', (mode) => {
     const r = results[mode];
     expect(JSON.parse(r.import!.stdout)).toEqual({ registered: 3, unchanged: 0, rows: 3, differing: [] });
     expect(JSON.parse(r['import again']!.stdout)).toEqual({ registered: 0, unchanged: 3, rows: 3, differing: [] });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditEvents, evidenceArtifacts, evidenceClaims } from '../../src/db/schema/index.js';
-import { SHORTCUTS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import type { StoredView } from '../support/fake-slack.js';
-import { submit } from '../support/intake-flow.js';
-import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
-import { datepickerValue, plainTextValue, radioButtonsValue, staticSelectValue, type ViewStateValues } from '../support/view-state.js';
+import { auditEvents, evidenceArtifacts, evidenceClaims } from '../../../src/db/schema/index.js';
+import { SHORTCUTS } from '../../../src/slack/ids.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import type { StoredView } from '../../support/fake-slack.js';
+import { submit } from '../../support/intake-flow.js';
+import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
+import { datepickerValue, plainTextValue, radioButtonsValue, staticSelectValue, type ViewStateValues } from '../../support/view-state.js';
 
 const MESSAGE = { channel: 'C0RISK', ts: '1760000000.000200', text: 'Minutes of the AI risk committee, 2 Oct: bias report reviewed, no findings.', user: USERS.owner };
 const today = () => new Date().toISOString().slice(0, 10);

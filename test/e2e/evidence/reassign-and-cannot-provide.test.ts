@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents, evidenceClaims, exceptions } from '../../src/db/schema/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { submit } from '../support/intake-flow.js';
-import { clickClaim, openedView, ownerCard, registeredSystem } from '../support/evidence-flow.js';
-import { mrkdwnTexts } from '../support/message-text.js';
-import { plainTextValue, usersSelectValue } from '../support/view-state.js';
+import { auditEvents, evidenceClaims, exceptions } from '../../../src/db/schema/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { submit } from '../../support/intake-flow.js';
+import { clickClaim, openedView, ownerCard, registeredSystem } from '../../support/evidence-flow.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
+import { plainTextValue, usersSelectValue } from '../../support/view-state.js';
 
 describe('reassigning a claim and saying it cannot be provided', () => {
   let app: TestApp;

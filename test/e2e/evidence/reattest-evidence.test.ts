@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { aiSystems, auditEvents, evidenceArtifacts, evidenceAttestations, evidenceClaims } from '../../src/db/schema/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { expireEvidencePeriods } from '../../src/app/sweep/expire-evidence-periods.js';
-import { offerStillValid } from '../../src/app/sweep/offer-still-valid.js';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import { submit } from '../support/intake-flow.js';
-import { clickClaim, daysFromToday, evidenceValues, openedView, ownerCard, registeredSystem, today } from '../support/evidence-flow.js';
-import { datepickerValue, plainTextValue } from '../support/view-state.js';
-import { verbContext } from '../support/verb-context.js';
+import { aiSystems, auditEvents, evidenceArtifacts, evidenceAttestations, evidenceClaims } from '../../../src/db/schema/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { expireEvidencePeriods } from '../../../src/app/sweep/expire-evidence-periods.js';
+import { offerStillValid } from '../../../src/app/sweep/offer-still-valid.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { submit } from '../../support/intake-flow.js';
+import { clickClaim, daysFromToday, evidenceValues, openedView, ownerCard, registeredSystem, today } from '../../support/evidence-flow.js';
+import { datepickerValue, plainTextValue } from '../../support/view-state.js';
+import { verbContext } from '../../support/verb-context.js';
 
 const stillValidValues = (a: { checkedOn?: string; periodTo?: string; note?: string }) => ({
   checked_on: { value: datepickerValue(a.checkedOn ?? today()) },

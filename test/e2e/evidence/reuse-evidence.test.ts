@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents, evidenceClaims } from '../../src/db/schema/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import type { StoredView } from '../support/fake-slack.js';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import { submit } from '../support/intake-flow.js';
-import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, type EvidenceAnswers } from '../support/evidence-flow.js';
-import { staticSelectValue } from '../support/view-state.js';
+import { auditEvents, evidenceClaims } from '../../../src/db/schema/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import type { StoredView } from '../../support/fake-slack.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { submit } from '../../support/intake-flow.js';
+import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, type EvidenceAnswers } from '../../support/evidence-flow.js';
+import { staticSelectValue } from '../../support/view-state.js';
 
 describe('reusing evidence across frameworks', () => {
   let app: TestApp;

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { evidenceArtifacts, evidenceClaims } from '../../src/db/schema/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { MAX_EVIDENCE_FILE_BYTES } from '../../src/domain/evidence-files.js';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import { submit } from '../support/intake-flow.js';
-import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem } from '../support/evidence-flow.js';
-import { fileInputValue, plainTextValue } from '../support/view-state.js';
-import { runAigov, testRuntime } from '../support/test-runtime.js';
+import { evidenceArtifacts, evidenceClaims } from '../../../src/db/schema/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { MAX_EVIDENCE_FILE_BYTES } from '../../../src/domain/evidence-files.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { submit } from '../../support/intake-flow.js';
+import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem } from '../../support/evidence-flow.js';
+import { fileInputValue, plainTextValue } from '../../support/view-state.js';
+import { runAigov, testRuntime } from '../../support/test-runtime.js';
 
 type Shared = ReturnType<TestApp['fake']['shareFile']>;
 const withFiles = (files: Shared[], links: string | null = null) => ({

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditEvents, evidenceArtifacts, evidenceClaims, slackMessages } from '../../src/db/schema/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { submit } from '../support/intake-flow.js';
-import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, daysFromToday } from '../support/evidence-flow.js';
-import { mrkdwnTexts } from '../support/message-text.js';
+import { auditEvents, evidenceArtifacts, evidenceClaims, slackMessages } from '../../../src/db/schema/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { submit } from '../../support/intake-flow.js';
+import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, daysFromToday } from '../../support/evidence-flow.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
 
 describe('answering an evidence request with Submit evidence', () => {
   let app: TestApp;

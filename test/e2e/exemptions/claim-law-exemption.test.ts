@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { aiSystems, decisions, lawExemptionClaims } from '../../src/db/schema/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { registerThroughModal, submit } from '../support/intake-flow.js';
-import { openedView } from '../support/evidence-flow.js';
-import type { MessageLike } from '../support/slack-payloads.js';
-import { plainTextValue, staticSelectValue } from '../support/view-state.js';
+import { aiSystems, decisions, lawExemptionClaims } from '../../../src/db/schema/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { registerThroughModal, submit } from '../../support/intake-flow.js';
+import { openedView } from '../../support/evidence-flow.js';
+import type { MessageLike } from '../../support/slack-payloads.js';
+import { plainTextValue, staticSelectValue } from '../../support/view-state.js';
 
 describe('claiming a Colorado exemption from the announcement card', () => {
   let app: TestApp;

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { auditEvents, evidenceClaims } from '../../src/db/schema/index.js';
-import { registerSystem } from '../../src/app/intake/register-system.js';
-import { SystemFacts } from '../../src/domain/system-facts.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import type { StoredView } from '../support/fake-slack.js';
-import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
-import { mrkdwnTexts } from '../support/message-text.js';
-import { verbContext } from '../support/verb-context.js';
+import { auditEvents, evidenceClaims } from '../../../src/db/schema/index.js';
+import { registerSystem } from '../../../src/app/intake/register-system.js';
+import { SystemFacts } from '../../../src/domain/system-facts.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import type { StoredView } from '../../support/fake-slack.js';
+import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
+import { verbContext } from '../../support/verb-context.js';
 
 const MANY = 'U0MANYCLAIMS';
 

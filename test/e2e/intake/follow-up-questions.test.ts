@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import { openIntake, submit, systemDetailsValues, type SystemAnswers } from '../support/intake-flow.js';
-import type { StoredView } from '../support/fake-slack.js';
-import { aiSystems, classifications } from '../../src/db/schema/index.js';
-import { staticSelectValue } from '../support/view-state.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { openIntake, submit, systemDetailsValues, type SystemAnswers } from '../../support/intake-flow.js';
+import type { StoredView } from '../../support/fake-slack.js';
+import { aiSystems, classifications } from '../../../src/db/schema/index.js';
+import { staticSelectValue } from '../../support/view-state.js';
 
 const blockIds = (view: StoredView) => (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').map((b) => b.block_id);
 const FOLLOW_UPS = ['gpai_model', 'public_body', 'art25_provider', 'scope_exclusion', 'consequential_decision', 'us_states', 'annex_i_section'];

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../support/intake-flow.js';
-import { aiSystems, auditEvents, evidenceClaims, intakeRequests } from '../../src/db/schema/index.js';
-import { plainTextValue, staticSelectValue } from '../support/view-state.js';
-import { mrkdwnTexts } from '../support/message-text.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../../support/intake-flow.js';
+import { aiSystems, auditEvents, evidenceClaims, intakeRequests } from '../../../src/db/schema/index.js';
+import { plainTextValue, staticSelectValue } from '../../support/view-state.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
 
 describe('registering an AI system through /aigov', () => {
   let app: TestApp;

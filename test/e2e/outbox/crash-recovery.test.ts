@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { outboxMessages } from '../../src/db/schema/index.js';
-import { enqueue } from '../../src/outbox/enqueue.js';
-import { startFakeSlack } from '../support/fake-slack.js';
-import { createTestDatabase, onPostgres } from '../support/test-db.js';
+import { outboxMessages } from '../../../src/db/schema/index.js';
+import { enqueue } from '../../../src/outbox/enqueue.js';
+import { startFakeSlack } from '../../support/fake-slack.js';
+import { createTestDatabase, onPostgres } from '../../support/test-db.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TOTAL = 30;
 
 // Killing an embedded (PGlite) server mid-write is not a supported way to stop it; this runs on PostgreSQL.

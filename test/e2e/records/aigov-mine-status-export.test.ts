@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { auditEvents } from '../../src/db/schema/index.js';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import { dmChannelOf, type SlackArgs } from '../support/fake-slack.js';
-import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
-import { mrkdwnTexts } from '../support/message-text.js';
+import { auditEvents } from '../../../src/db/schema/index.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { dmChannelOf, type SlackArgs } from '../../support/fake-slack.js';
+import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
 
 describe('/aigov mine, status and export', () => {
   let app: TestApp;

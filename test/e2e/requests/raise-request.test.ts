@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { aiSystems, evidenceClaims, intakeRequests, reviews, slackMessages, statutoryDeadlines } from '../../src/db/schema/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import type { StoredView } from '../support/fake-slack.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { openIntake, submit } from '../support/intake-flow.js';
-import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, today } from '../support/evidence-flow.js';
-import { mrkdwnTexts } from '../support/message-text.js';
-import { checkboxesValue, datepickerValue, externalSelectValue, plainTextValue, radioButtonsValue, staticSelectValue } from '../support/view-state.js';
+import { aiSystems, evidenceClaims, intakeRequests, reviews, slackMessages, statutoryDeadlines } from '../../../src/db/schema/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import type { StoredView } from '../../support/fake-slack.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { openIntake, submit } from '../../support/intake-flow.js';
+import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, today } from '../../support/evidence-flow.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
+import { checkboxesValue, datepickerValue, externalSelectValue, plainTextValue, radioButtonsValue, staticSelectValue } from '../../support/view-state.js';
 
 describe('a material change makes dependent evidence stale', () => {
   let app: TestApp;

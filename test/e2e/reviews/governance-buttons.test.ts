@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { decisions, escalations, exceptions, reviews } from '../../src/db/schema/index.js';
-import { runSweep } from '../../src/app/sweep/run-sweep.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { submit } from '../support/intake-flow.js';
-import { openedView } from '../support/evidence-flow.js';
-import type { MessageLike } from '../support/slack-payloads.js';
-import { mrkdwnTexts } from '../support/message-text.js';
-import { datepickerValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/view-state.js';
-import { DAY, quietSystem, schedulerAt } from '../support/governance-fixtures.js';
+import { decisions, escalations, exceptions, reviews } from '../../../src/db/schema/index.js';
+import { runSweep } from '../../../src/app/sweep/run-sweep.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { submit } from '../../support/intake-flow.js';
+import { openedView } from '../../support/evidence-flow.js';
+import type { MessageLike } from '../../support/slack-payloads.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
+import { datepickerValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../../support/view-state.js';
+import { DAY, quietSystem, schedulerAt } from '../../support/governance-fixtures.js';
 
 const T = new Date('2026-03-02T10:00:00Z');
 

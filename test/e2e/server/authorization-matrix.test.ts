@@ -2,23 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayContains, count, eq, gt, sql } from 'drizzle-orm';
 import {
   aiSystems, auditEvents, decisions, escalationCards, escalations, evidenceArtifacts, evidenceClaims, exceptions, reviews,
-} from '../../src/db/schema/index.js';
-import { newId } from '../../src/db/ids.js';
-import { recordAudit } from '../../src/app/audit.js';
-import { withTransaction } from '../../src/app/context.js';
-import { showDecisionCard } from '../../src/app/notify/decision-card.js';
-import { showExceptionCard } from '../../src/app/notify/exception-card.js';
-import { submitEvidence } from '../../src/app/evidence/submit-evidence.js';
-import { crosswalkPartners } from '../../src/domain/catalog/index.js';
-import { ACTIONS } from '../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { dmChannelOf, type StoredView } from '../support/fake-slack.js';
-import { submit } from '../support/intake-flow.js';
-import { evidenceValues, ownerCard, registeredSystem } from '../support/evidence-flow.js';
-import { DAY, quietSystem, sweepAt } from '../support/governance-fixtures.js';
-import { verbContext } from '../support/verb-context.js';
-import type { MessageLike } from '../support/slack-payloads.js';
-import { datepickerValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/view-state.js';
+} from '../../../src/db/schema/index.js';
+import { newId } from '../../../src/db/ids.js';
+import { recordAudit } from '../../../src/app/audit.js';
+import { withTransaction } from '../../../src/app/context.js';
+import { showDecisionCard } from '../../../src/app/notify/decision-card.js';
+import { showExceptionCard } from '../../../src/app/notify/exception-card.js';
+import { submitEvidence } from '../../../src/app/evidence/submit-evidence.js';
+import { crosswalkPartners } from '../../../src/domain/catalog/index.js';
+import { ACTIONS } from '../../../src/slack/ids.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { dmChannelOf, type StoredView } from '../../support/fake-slack.js';
+import { submit } from '../../support/intake-flow.js';
+import { evidenceValues, ownerCard, registeredSystem } from '../../support/evidence-flow.js';
+import { DAY, quietSystem, sweepAt } from '../../support/governance-fixtures.js';
+import { verbContext } from '../../support/verb-context.js';
+import type { MessageLike } from '../../support/slack-payloads.js';
+import { datepickerValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../../support/view-state.js';
 
 // Reviews fall due at T; a week later they are escalated, and every action below is taken then.
 const T = new Date('2026-03-02T10:00:00Z');

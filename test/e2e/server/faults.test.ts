@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../support/test-app.js';
-import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../support/intake-flow.js';
-import { aiSystems, outboxMessages } from '../../src/db/schema/index.js';
-import { staticSelectValue } from '../support/view-state.js';
-import { onPostgres, createTestDatabase } from '../support/test-db.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
-import { startFakeSlack } from '../support/fake-slack.js';
-import { loadConfig } from '../../src/config.js';
-import { startServer } from '../../src/server.js';
-import { openDatabase } from '../../src/db/client.js';
-import { silentLogger } from '../support/logger.js';
-import { SlackTestClient } from '../support/slack-client.js';
-import { runSweep } from '../../src/app/sweep/run-sweep.js';
-import { postDigest } from '../../src/app/digest/post-digest.js';
-import { jobContext } from '../../src/jobs/job-context.js';
+import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../../support/intake-flow.js';
+import { aiSystems, outboxMessages } from '../../../src/db/schema/index.js';
+import { staticSelectValue } from '../../support/view-state.js';
+import { onPostgres, createTestDatabase } from '../../support/test-db.js';
+import { startTcpProxy } from '../../support/tcp-proxy.js';
+import { startFakeSlack } from '../../support/fake-slack.js';
+import { loadConfig } from '../../../src/config.js';
+import { startServer } from '../../../src/server.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { silentLogger } from '../../support/logger.js';
+import { SlackTestClient } from '../../support/slack-client.js';
+import { runSweep } from '../../../src/app/sweep/run-sweep.js';
+import { postDigest } from '../../../src/app/digest/post-digest.js';
+import { jobContext } from '../../../src/jobs/job-context.js';
 
 describe('when Slack is down during an intake', () => {
   let app: TestApp;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, spawnAigov, spawnServer } from '../support/aigov-process.js';
-import { startFakeSlack } from '../support/fake-slack.js';
+import { ROOT, spawnAigov, spawnServer } from '../../support/aigov-process.js';
+import { startFakeSlack } from '../../support/fake-slack.js';
 
 /**
  * The path a new operator takes from a fresh clone: copy .env.example to .env, start, import the sample

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
 
 describe('the running app in HTTP mode', () => {
   let app: TestApp;

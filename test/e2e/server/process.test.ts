@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startFakeSlack } from '../support/fake-slack.js';
-import { createTestDatabase, onPostgres } from '../support/test-db.js';
+import { startFakeSlack } from '../../support/fake-slack.js';
+import { createTestDatabase, onPostgres } from '../../support/test-db.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Runs the server entry point as `npm start` would (through tsx, so no build is needed). */
 function runServer(env: Record<string, string>) {

@@ -2,13 +2,13 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../support/intake-flow.js';
-import { aiSystems } from '../../src/db/schema/index.js';
-import { slashCommand } from '../support/slack-payloads.js';
-import { signSlackRequest, nowSeconds } from '../support/signing.js';
-import { staticSelectValue, plainTextValue } from '../support/view-state.js';
-import { mrkdwnTexts } from '../support/message-text.js';
+import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../../support/intake-flow.js';
+import { aiSystems } from '../../../src/db/schema/index.js';
+import { slashCommand } from '../../support/slack-payloads.js';
+import { signSlackRequest, nowSeconds } from '../../support/signing.js';
+import { staticSelectValue, plainTextValue } from '../../support/view-state.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
 
 const HOSTILE = '<!channel> <!here> <@U0ADMIN1> <https://evil.example|click me> & <#C0GOV>';
 

@@ -1,12 +1,12 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startServer, type Server } from '../../src/server.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { startFakeSocketMode } from '../support/fake-socket-mode.js';
-import { createTestDatabase } from '../support/test-db.js';
-import { silentLogger } from '../support/logger.js';
-import { slashCommand } from '../support/slack-payloads.js';
+import { loadConfig } from '../../../src/config.js';
+import { startServer, type Server } from '../../../src/server.js';
+import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
+import { startFakeSocketMode } from '../../support/fake-socket-mode.js';
+import { createTestDatabase } from '../../support/test-db.js';
+import { silentLogger } from '../../support/logger.js';
+import { slashCommand } from '../../support/slack-payloads.js';
 
 describe('Socket Mode (an app-level token and no signing secret)', () => {
   let fake: FakeSlack;

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { like } from 'drizzle-orm';
-import { aimsScopes, auditEvents, soaControls, soaDecisions, soaVersions } from '../../src/db/schema/index.js';
-import { decideControl } from '../../src/app/soa/decide-control.js';
-import { loadSoaState } from '../../src/app/soa/load-soa.js';
-import { ACTIONS, VIEWS } from '../../src/slack/ids.js';
-import { CHANNELS, startTestApp, USERS, type TestApp } from '../support/test-app.js';
-import type { SlackArgs, StoredView } from '../support/fake-slack.js';
-import { seedGovernance, type SeededGovernance } from '../support/governance-seed.js';
-import { openedView } from '../support/evidence-flow.js';
-import { mrkdwnTexts } from '../support/message-text.js';
-import { plainTextValue, radioButtonsValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/view-state.js';
-import { verbContext } from '../support/verb-context.js';
+import { aimsScopes, auditEvents, soaControls, soaDecisions, soaVersions } from '../../../src/db/schema/index.js';
+import { decideControl } from '../../../src/app/soa/decide-control.js';
+import { loadSoaState } from '../../../src/app/soa/load-soa.js';
+import { ACTIONS, VIEWS } from '../../../src/slack/ids.js';
+import { CHANNELS, startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import type { SlackArgs, StoredView } from '../../support/fake-slack.js';
+import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
+import { openedView } from '../../support/evidence-flow.js';
+import { mrkdwnTexts } from '../../support/message-text.js';
+import { plainTextValue, radioButtonsValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../../support/view-state.js';
+import { verbContext } from '../../support/verb-context.js';
 
 describe('the Statement of Applicability from Slack: App Home decisions and /aigov soa approve', () => {
   let app: TestApp;
