@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import { silentLogger } from '../support/logger.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { runThroughServer, fileNamedBy } from '../../src/cli/remote/client.js';
@@ -16,7 +17,6 @@ import { runCli } from '../../src/cli/main.js';
 import { MAX_IMPORT_BYTES } from '../../src/app/intake/import-inventory.js';
 import type { Database } from '../../src/db/client.js';
 import type { Runtime } from '../../src/runtime.js';
-import { createTestDatabase } from '../support/test-db.js';
 import { sql } from 'drizzle-orm';
 import { aiSystems } from '../../src/db/schema/index.js';
 import { runAigov, testRuntime } from '../support/test-runtime.js';
@@ -248,15 +248,15 @@ describe('the real commands through the socket', () => {
   let rt: Runtime;
   let listener: CliListener;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigov-sock-real-'));
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     rt = await testRuntime(database);
     listener = await startCliListener({ dataDir: dir, logger: silentLogger, run: (argv, io) => runCli(argv, io, { runtime: async () => rt }) });
   });
   afterAll(async () => {
     await listener?.close();
     await rt?.dispatcher.stop();
-    await database?.close();
+    
     fs.rmSync(dir, { recursive: true, force: true });
   });
   const through = async (argv: string[]) => {

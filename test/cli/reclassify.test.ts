@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import type { Database } from '../../src/db/client.js';
 import type { Runtime } from '../../src/runtime.js';
 import { classifications } from '../../src/db/schema/index.js';
-import { createTestDatabase } from '../support/test-db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { runAigov, testRuntime } from '../support/test-runtime.js';
 import { USERS } from '../support/test-app.js';
@@ -17,8 +17,8 @@ describe('aigov reclassify', () => {
   let runtime: Runtime;
   let screener: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     fake = await startFakeSlack();
     runtime = await testRuntime(database, fake.apiUrl);
     screener = await quietSystem(database.db, 'CLI resume screener', new Date(T.getTime() - 30 * DAY), { facts: { annexIIIPoint: '4(a)' } });
@@ -31,7 +31,7 @@ describe('aigov reclassify', () => {
   });
   afterAll(async () => {
     await runtime?.dispatcher.stop();
-    await database?.close();
+    
     await fake?.close();
   });
 

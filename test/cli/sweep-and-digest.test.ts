@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import { eq } from 'drizzle-orm';
 import { outboxMessages } from '../../src/db/schema/index.js';
 import { enqueue } from '../../src/outbox/enqueue.js';
 import type { Database } from '../../src/db/client.js';
 import type { Runtime } from '../../src/runtime.js';
-import { createTestDatabase } from '../support/test-db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { runAigov, testRuntime } from '../support/test-runtime.js';
 import { USERS } from '../support/test-app.js';
@@ -18,15 +18,15 @@ describe('aigov sweep and aigov digest', () => {
   let fake: FakeSlack;
   let runtime: Runtime;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     fake = await startFakeSlack();
     runtime = await testRuntime(database, fake.apiUrl);
     await quietSystem(database.db, 'CLI reviewed system', new Date(T.getTime() - 200 * DAY), { nextReviewAt: T });
   });
   afterAll(async () => {
     await runtime?.dispatcher.stop();
-    await database?.close();
+    
     await fake?.close();
   });
 

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { insertMany } from '../../src/db/insert-many.js';
 import { inList, textArrayLiteral } from '../../src/db/in-list.js';
 import { escalationCards, escalations, ownerReminders, userProfiles } from '../../src/db/schema/index.js';
-import { createTestDatabase } from '../support/test-db.js';
 
 // The bulk helpers carry values as JSON and array literals rather than as bound parameters: what goes in
 // must come out unchanged, whatever the text holds.
@@ -12,8 +11,7 @@ const awkward = ['plain', 'with "quotes"', 'back\\slash', 'comma, and {braces}',
 
 describe('bulk statements', () => {
   let database: Database;
-  beforeAll(async () => { database = await createTestDatabase(); });
-  afterAll(async () => { await database?.close(); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; });
 
   it('insertMany stores text, numbers, instants, text arrays and jsonb exactly as given', async () => {
     const since = new Date('2026-03-04T05:06:07.089Z');

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import * as schema from '../../src/db/schema/index.js';
-import type { Db } from '../../src/db/client.js';
-import { createTestDatabase, onPostgres } from '../support/test-db.js';
+import type { Database, Db } from '../../src/db/client.js';
+import { onPostgres } from '../support/test-db.js';
 import { loadOverdueItems } from '../../src/app/sweep/overdue-items.js';
 import { loadDigestFacts } from '../../src/db/repos/digest-facts.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
@@ -16,16 +17,16 @@ import { findLikelyDuplicates, findSystemByName } from '../../src/db/repos/syste
 const LARGE = ['ai_systems', 'evidence_claims', 'reviews', 'exceptions', 'outbox_messages', 'audit_events', 'escalations', 'statutory_deadlines'];
 
 describe.runIf(onPostgres())('hot queries on PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Database & { url?: string };
   let client: postgres.Sql;
   let db: Db;
   const logged: { sql: string; params: unknown[] }[] = [];
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     client = postgres(database.url!, { max: 1, onnotice: () => {} });
     db = drizzle({ client, schema, logger: { logQuery: (sql, params) => logged.push({ sql, params }) } }) as unknown as Db;
   });
-  afterAll(async () => { await client?.end(); await database?.close(); });
+  afterAll(async () => { await client?.end(); });
 
   async function seqScansIn(run: () => Promise<unknown>): Promise<string[]> {
     logged.length = 0;

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { requirements } from '../../src/db/schema/index.js';
 import { seedCatalog } from '../../src/db/seed-catalog.js';
 import { REQUIREMENTS } from '../../src/domain/catalog/index.js';
-import { createTestDatabase } from '../support/test-db.js';
 
 describe('the catalog table at start-up', () => {
   let database: Database;
-  beforeAll(async () => { database = await createTestDatabase(); });
-  afterAll(async () => { await database?.close(); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; });
 
   it('writes only the rows that are missing or differ from the catalog the code ships', async () => {
     const [first, second] = REQUIREMENTS;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { outboxMessages } from '../../src/db/schema/index.js';
@@ -6,15 +7,14 @@ import { enqueue } from '../../src/outbox/enqueue.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { createSlackGateway } from '../../src/slack/gateway.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { createTestDatabase } from '../support/test-db.js';
 import { silentLogger } from '../support/logger.js';
 import { testRenderer } from '../support/event-renderer.js';
 
 describe('the outbox dispatcher under Slack rate limits', () => {
   let database: Database;
   let fake: FakeSlack;
-  beforeAll(async () => { database = await createTestDatabase(); fake = await startFakeSlack(); });
-  afterAll(async () => { await database?.close(); await fake?.close(); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; fake = await startFakeSlack(); });
+  afterAll(async () => { await fake?.close(); });
 
   it('resumes after the Retry-After pause even while more messages keep falling due, spending no attempts', async () => {
     for (let i = 0; i < 20; i++) {

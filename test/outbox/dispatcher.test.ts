@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { outboxMessages, slackMessages } from '../../src/db/schema/index.js';
@@ -6,15 +7,15 @@ import { enqueue } from '../../src/outbox/enqueue.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { createSlackGateway } from '../../src/slack/gateway.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { createTestDatabase, onPostgres } from '../support/test-db.js';
+import { onPostgres } from '../support/test-db.js';
 import { silentLogger } from '../support/logger.js';
 import { testRenderer } from '../support/event-renderer.js';
 
 describe('the outbox dispatcher', () => {
   let database: Database & { url?: string };
   let fake: FakeSlack;
-  beforeAll(async () => { database = await createTestDatabase(); fake = await startFakeSlack(); });
-  afterAll(async () => { await database?.close(); await fake?.close(); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; fake = await startFakeSlack(); });
+  afterAll(async () => { await fake?.close(); });
   afterEach(async () => { fake.clearFaults(); await database.db.execute(sql`delete from outbox_messages`); });
 
   const dispatcher = (db = database.db, clock?: () => Date) =>

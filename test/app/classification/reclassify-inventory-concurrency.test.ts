@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq, like, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { classifications, jobRuns, outboxMessages, reviews } from '../../../src/db/schema/index.js';
 import { reclassifyInventory } from '../../../src/app/classification/reclassify-inventory.js';
-import { createTestDatabase, onPostgres } from '../../support/test-db.js';
+import { onPostgres } from '../../support/test-db.js';
 import { USERS } from '../../support/test-app.js';
 import { DAY, quietSystem, schedulerAt } from '../../support/governance-fixtures.js';
 import { ageClassification } from '../../support/reclassification-fixtures.js';
@@ -16,8 +17,8 @@ describe.runIf(onPostgres())('two re-classifications at once on PostgreSQL', () 
   let first: Database & { url?: string };
   let second: Database;
 
-  beforeAll(async () => {
-    first = await createTestDatabase();
+  test.beforeAll(async ({ database }) => {
+    first = database;
     second = await openDatabase({ url: first.url!, poolSize: 5 });
     for (let i = 0; i < SYSTEMS; i += 1) {
       const id = await quietSystem(first.db, `Replica system ${i}`, new Date(T.getTime() - 30 * DAY), { owner: i % 2 ? USERS.owner : USERS.owner2, facts: { annexIIIPoint: '4(a)' } });
@@ -26,7 +27,6 @@ describe.runIf(onPostgres())('two re-classifications at once on PostgreSQL', () 
   });
   afterAll(async () => {
     await second?.close();
-    await first?.close();
   });
 
   it('classifies each system once, opens each review once and sends one DM per owner and one summary', async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like } from 'drizzle-orm';
+import { beforeAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { aiSystems, auditEvents, classifications, evidenceClaims, outboxMessages, reviews } from '../../../src/db/schema/index.js';
 import { registerSystem } from '../../../src/app/intake/register-system.js';
@@ -9,7 +10,6 @@ import { evidenceCardKey } from '../../../src/app/evidence/evidence-card.js';
 import { CLASSIFICATION_VERSIONS, CLASSIFICATION_VERSION_KEY } from '../../../src/domain/catalog/versions.js';
 import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
 import type { ClassificationChange } from '../../../src/domain/reclassification.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { CHANNELS, USERS } from '../../support/test-app.js';
 import { at, DAY, postsTo, queued, schedulerAt, sweepAt, updatesOf } from '../../support/governance-fixtures.js';
 import { ageClassification, asPreviousShape, withOldRequirement, withoutRequirement } from '../../support/reclassification-fixtures.js';
@@ -33,8 +33,8 @@ describe('reclassifying an inventory classified under other rules', () => {
   let screener: string; let planner: string; let chatbot: string; let fresh: string;
   let oldScreenerCls: string; let retiredClaim: string; let added: { source: string; requirementId: string };
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     db = database.db;
     // Changed: the old rules said minimal, lacked one requirement, gave one that no longer applies and an old date.
     screener = await register(db, 'Resume screener', { annexIIIPoint: '4(a)' }, { evidence: true });
@@ -55,7 +55,6 @@ describe('reclassifying an inventory classified under other rules', () => {
     // Already under this release's rules: not examined.
     fresh = await register(db, 'Fraud scorer', {});
   });
-  afterAll(async () => { await database?.close(); });
 
   it('knows the inventory needs it', async () => {
     expect(await inventoryNeedsReclassification(db)).toBe(true);
@@ -162,36 +161,5 @@ describe('reclassifying an inventory classified under other rules', () => {
       const [review] = await db.select().from(reviews).where(and(eq(reviews.systemId, late), eq(reviews.dueReason, 'reclassified')));
       expect(await queued(db, `post:review:${review!.id}:`)).toHaveLength(1);
     });
-  });
-});
-
-describe('a re-classification cut short', () => {
-  let database: Database;
-  let db: Database['db'];
-  const ids: string[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    for (const name of ['Alpha model', 'Beta model', 'Gamma model']) {
-      const id = await register(db, name, { annexIIIPoint: '1(a)' });
-      await ageClassification(db, id, (c) => { c.tier = { value: 'minimal', reason: 'Old rules.', refs: [] }; });
-      ids.push(id);
-    }
-  });
-  afterAll(async () => { await database?.close(); });
-
-  it('resumes where it stopped and tells the owner once about every system', async () => {
-    const first = await run(db, false, { batchSize: 1, stopAfterBatches: 1 });
-    expect(first).toMatchObject({ examined: 1, notified: null });
-    expect(await queued(db, 'reclassified')).toHaveLength(0);
-    const second = await run(db, false, { batchSize: 1 });
-    expect(second).toMatchObject({ examined: 2, notified: { owners: 1, summary: true } });
-    const dms = await queued(db, `reclassified:${versionHandle()}:`);
-    expect(dms).toHaveLength(1);
-    const text = JSON.stringify(dms[0]!.message);
-    for (const name of ['Alpha model', 'Beta model', 'Gamma model']) expect(text).toContain(name);
-    expect(await db.select().from(reviews).where(and(eq(reviews.dueReason, 'reclassified')))).toHaveLength(3);
-    expect(await db.select().from(classifications).where(like(classifications.rulesVersion, 'classify-intake/1%'))).toHaveLength(3);
   });
 });

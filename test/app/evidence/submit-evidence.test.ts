@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq, like, sql } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { auditEvents, evidenceArtifacts, evidenceClaims, exceptions, outboxMessages } from '../../../src/db/schema/index.js';
@@ -11,7 +11,6 @@ import { listReuseOptions } from '../../../src/app/evidence/list-reuse-options.j
 import { runSweep } from '../../../src/app/sweep/run-sweep.js';
 import { AppError } from '../../../src/app/errors.js';
 import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { USERS } from '../../support/test-app.js';
 import { renderQueued } from '../../support/event-renderer.js';
 import { verbContext } from '../../support/verb-context.js';
@@ -21,8 +20,7 @@ describe('the evidence verbs', () => {
   let now = new Date('2026-03-02T10:00:00Z');
   const clock = () => now;
   const as = (user: string) => verbContext(database.db, user, { now: clock });
-  beforeAll(async () => { database = await createTestDatabase(); });
-  afterAll(async () => { await database?.close(); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; });
 
   let seq = 0;
   async function system(facts: Partial<SystemFactsInput> = {}, opts: { announce?: boolean } = {}) {

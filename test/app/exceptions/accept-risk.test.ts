@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { newId } from '../../../src/db/ids.js';
@@ -10,7 +10,6 @@ import { extendRiskAcceptance } from '../../../src/app/exceptions/extend-risk-ac
 import { closeRiskAcceptance } from '../../../src/app/exceptions/close-risk-acceptance.js';
 import { prepareExceptionResolution } from '../../../src/app/exceptions/prepare-exception-resolution.js';
 import { AppError } from '../../../src/app/errors.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { USERS } from '../../support/test-app.js';
 import { at, DAY, postsTo, quietSystem, sweepAt, updatesOf } from '../../support/governance-fixtures.js';
 
@@ -30,8 +29,8 @@ describe('an exception ends as risk acceptance or corrective action', () => {
   const exc = { risk: newId('exc'), action: newId('exc') };
   const row = async (id: string) => (await db.select().from(exceptions).where(eq(exceptions.id, id)))[0]!;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     db = database.db;
     systemId = await quietSystem(db, 'Returns classifier', new Date(T.getTime() - 100 * DAY));
     prohibitedId = await quietSystem(db, 'Staff mood monitor', new Date(T.getTime() - 100 * DAY), { facts: { prohibitedPractice: '5(1)(f)', dataCategories: ['biometric'] } });
@@ -40,7 +39,6 @@ describe('an exception ends as risk acceptance or corrective action', () => {
       { id: exc.action, systemId, reason: 'Training data lineage undocumented', openedBy: USERS.owner, dueAt: T },
     ]);
   });
-  afterAll(async () => { await database?.close(); });
 
   it('lets only governance admins accept a risk', async () => {
     expect((await refusal(acceptRisk({ ctx: at(db, USERS.owner, T), exceptionId: exc.risk, rationale: 'Fine', expiresOn: '2026-05-01' }))).code).toBe('FORBIDDEN');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { aiSystems, auditEvents, classifications, decisions, evidenceClaims, lawExemptionClaims, outboxMessages, reviews } from '../../../src/db/schema/index.js';
@@ -8,7 +8,6 @@ import { approveDecision } from '../../../src/app/decisions/approve-decision.js'
 import { rejectDecision } from '../../../src/app/decisions/reject-decision.js';
 import { AppError } from '../../../src/app/errors.js';
 import { SystemFacts } from '../../../src/domain/system-facts.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { verbContext } from '../../support/verb-context.js';
 import { USERS } from '../../support/test-app.js';
 
@@ -28,8 +27,7 @@ describe('claimLawExemption and its settlement by the forum', () => {
   const claimsOf = async (systemId: string) => database.db.select().from(evidenceClaims).where(and(eq(evidenceClaims.systemId, systemId), eq(evidenceClaims.source, 'co-sb26-189')));
   const refusal = async (p: Promise<unknown>) => { try { await p; } catch (err) { return err as AppError; } throw new Error('expected a refusal'); };
 
-  beforeAll(async () => { database = await createTestDatabase(); });
-  afterAll(async () => { await database?.close(); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; });
 
   it('records the owner\'s claim as a pending decision for the forum and changes nothing else', async () => {
     const systemId = await register('Patient triage');

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../src/db/client.js';
 import type { Runtime } from '../../../src/runtime.js';
 import { ISO_ANNEX_A_CONTROLS, NIST_SUBCATEGORIES } from '../../../src/domain/catalog/index.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { runAigov, testRuntime } from '../../support/test-runtime.js';
 import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
 import { USERS } from '../../support/test-app.js';
@@ -21,14 +20,13 @@ describe('auditor exports against a seeded portfolio', () => {
     return r.stdout;
   };
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     rt = await testRuntime(database);
     seed = await seedGovernance(database.db, {
       extra: [{ name: '=HYPERLINK("https://evil.example.com")', purpose: 'A name a spreadsheet would run.', owner: USERS.owner2, lifecycleStage: 'design', operatorRole: 'deployer', euNexus: false }],
     });
   });
-  afterAll(async () => { await database?.close(); });
 
   describe('soa', () => {
     it('lists every Annex A control once, in catalog order, stamped with when it was generated and as of when', async () => {

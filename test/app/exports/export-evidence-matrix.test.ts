@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
@@ -10,7 +10,6 @@ import { reuseEvidence } from '../../../src/app/evidence/reuse-evidence.js';
 import { raiseRequest } from '../../../src/app/requests/raise-request.js';
 import { exportEvidenceMatrix, EVIDENCE_MATRIX_COLUMNS } from '../../../src/app/exports/evidence-matrix.js';
 import { SystemFacts } from '../../../src/domain/system-facts.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { USERS } from '../../support/test-app.js';
 import { runAigov, testRuntime } from '../../support/test-runtime.js';
 import { verbContext } from '../../support/verb-context.js';
@@ -33,8 +32,8 @@ describe('aigov export evidence-matrix', () => {
     return Buffer.concat(chunks);
   }
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     let n = 0;
     for (const name of [AWKWARD_NAME, ...FORMULA_NAMES]) {
       n += 1;
@@ -55,7 +54,6 @@ describe('aigov export evidence-matrix', () => {
       kind: 'supplier', systemId: system!.systemId, supplier: 'Globex, "Models"\nEU', description: 'New model provider' } } });
     claimCount = (await database.db.select().from(evidenceClaims)).length;
   });
-  afterAll(async () => { await database?.close(); });
 
   it('writes RFC 4180 CSV: a header row, CRLF line ends, and fields with commas, quotes or line breaks quoted with quotes doubled', async () => {
     const csv = (await exported('csv')).toString('utf8');

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../src/db/client.js';
 import type { Runtime } from '../../../src/runtime.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { runAigov, testRuntime } from '../../support/test-runtime.js';
 
 // Realistic systems: a hiring screener and a tenant screen for Colorado consumers, a benefits model bound by
@@ -22,15 +22,15 @@ describe('aigov export obligations', () => {
   let database: Database;
   let rt: Runtime;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigov-obligations-'));
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     rt = await testRuntime(database);
     const file = path.join(dir, 'inventory.csv');
     fs.writeFileSync(file, CSV);
     const r = await runAigov(rt, ['import', 'inventory', file]);
     expect(r.code, r.stderr).toBe(0);
   });
-  afterAll(async () => { await database?.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+  afterAll(async () => { fs.rmSync(dir, { recursive: true, force: true }); });
 
   it('lists per law and provision the systems it binds and the state of their evidence (CSV)', async () => {
     const r = await runAigov(rt, ['export', 'obligations', '--format', 'csv']);

@@ -1,12 +1,11 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import ExcelJS from 'exceljs';
 import type { Database } from '../../../src/db/client.js';
 import type { Runtime } from '../../../src/runtime.js';
 import { runCli } from '../../../src/cli/main.js';
 import { ISO_ANNEX_A_CONTROLS, NIST_SUBCATEGORIES } from '../../../src/domain/catalog/index.js';
 import { typedCell } from '../../../src/app/exports/workbook.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { testRuntime } from '../../support/test-runtime.js';
 import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
 import { USERS } from '../../support/test-app.js';
@@ -40,8 +39,8 @@ describe('aigov export workbook --format xlsx', () => {
   let seed: SeededGovernance;
   let book: ExcelJS.Workbook;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     rt = await testRuntime(database);
     seed = await seedGovernance(database.db, {
       extra: [{ name: '=HYPERLINK("https://evil.example.com")', purpose: '+cmd|calc', owner: USERS.owner2, lifecycleStage: 'design', operatorRole: 'deployer', euNexus: false }],
@@ -53,7 +52,6 @@ describe('aigov export workbook --format xlsx', () => {
     book = new ExcelJS.Workbook();
     await book.xlsx.load(r.stdout as unknown as ArrayBuffer);
   });
-  afterAll(async () => { await database?.close(); });
 
   it('has a cover and a sheet per register, in order', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([

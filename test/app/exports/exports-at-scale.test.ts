@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../src/db/client.js';
@@ -8,7 +8,6 @@ import { exportNistProfile } from '../../../src/app/exports/nist-profile.js';
 import { exportAuditTrail } from '../../../src/app/exports/audit-trail.js';
 import { loadHome } from '../../../src/app/home/load-home.js';
 import { buildHomeView } from '../../../src/slack/views/home/home-view.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { verbContext } from '../../support/verb-context.js';
 import { USERS } from '../../support/test-app.js';
 
@@ -26,8 +25,8 @@ function recordingSink() {
 
 describe('exports and the Home tab over 10,000 systems', () => {
   let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     const db = database.db;
     // Rows made in the database itself: registering ten thousand systems through the verb would take minutes.
     await db.execute(sql.raw(`
@@ -49,7 +48,6 @@ describe('exports and the Home tab over 10,000 systems', () => {
       select 'aud_scale' || g, '${USERS.admin}', 'synthetic.event', 'ai_system', 'sys_scale' || lpad((1 + g % ${SYSTEMS})::text, 6, '0'), '{"via":"cli","command":"seed"}'::jsonb
       from generate_series(1, ${AUDIT_EVENTS}) g`));
   }, 120_000);
-  afterAll(async () => { await database?.close(); });
 
   it('states the applicability of every control from database aggregates, naming ten systems and counting the rest', async () => {
     const sink = recordingSink();

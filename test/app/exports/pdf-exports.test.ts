@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { extractLinks, extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import type { Database } from '../../../src/db/client.js';
 import type { Runtime } from '../../../src/runtime.js';
 import { runCli } from '../../../src/cli/main.js';
 import { ISO_ANNEX_A_CONTROLS } from '../../../src/domain/catalog/index.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { testRuntime } from '../../support/test-runtime.js';
 import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
 
@@ -34,12 +33,11 @@ describe('PDF exports: what an auditor sees on the pages', () => {
   let rt: Runtime;
   let seed: SeededGovernance;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     rt = await testRuntime(database);
     seed = await seedGovernance(database.db);
   });
-  afterAll(async () => { await database?.close(); });
 
   // Each document is made once and read by every case about it.
   const made = new Map<string, ReturnType<typeof pagesOf>>();

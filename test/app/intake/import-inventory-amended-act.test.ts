@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import type { Runtime } from '../../../src/runtime.js';
 import { aiSystems, classifications } from '../../../src/db/schema/index.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { runAigov, testRuntime } from '../../support/test-runtime.js';
 
 // The import columns the amended EU AI Act brought (CONTRACT.md "Inventory CSV"): each value accepted and
@@ -22,8 +22,8 @@ describe('aigov import inventory: the amended EU AI Act columns', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigov-import-amended-'));
   const file = (name: string, text: string) => { const p = path.join(dir, name); fs.writeFileSync(p, text); return p; };
   const systems = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(aiSystems))[0]!.n;
-  beforeAll(async () => { database = await createTestDatabase(); rt = await testRuntime(database); });
-  afterAll(async () => { await database?.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; rt = await testRuntime(database); });
+  afterAll(async () => { fs.rmSync(dir, { recursive: true, force: true }); });
 
   it('registers rows using every new column and stores the binding sources with the classification', async () => {
     const csv = [

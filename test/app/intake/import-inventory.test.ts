@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import type { Runtime } from '../../../src/runtime.js';
 import { aiSystems, evidenceClaims } from '../../../src/db/schema/index.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { runAigov, testRuntime } from '../../support/test-runtime.js';
 
 const HEADER = 'name,purpose,owner,lifecycle_stage,operator_role,eu_nexus,data_categories,annex_iii_point,art6_3_condition,profiling,transparency,supplier,trigger';
@@ -23,8 +23,8 @@ describe('aigov import inventory', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigov-import-'));
   const file = (name: string, text: string) => { const p = path.join(dir, name); fs.writeFileSync(p, text); return p; };
   const systems = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(aiSystems))[0]!.n;
-  beforeAll(async () => { database = await createTestDatabase(); rt = await testRuntime(database); });
-  afterAll(async () => { await database?.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; rt = await testRuntime(database); });
+  afterAll(async () => { fs.rmSync(dir, { recursive: true, force: true }); });
 
   it('registers every row, classified like the modal, with its evidence claims', async () => {
     const r = await runAigov(rt, ['import', 'inventory', file('good.csv', GOOD), '--format', 'json']);
@@ -115,59 +115,5 @@ describe('aigov import inventory', () => {
     const r = await runAigov(rt, ['import', 'inventory', path.join(dir, 'nope.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot read .*nope\.csv: ENOENT/);
-  });
-});
-
-describe('the aigov command line', () => {
-  let database: Database;
-  let rt: Runtime;
-  beforeAll(async () => { database = await createTestDatabase(); rt = await testRuntime(database); });
-  afterAll(async () => { await database?.close(); });
-
-  it('applies migrations with `aigov migrate`', async () => {
-    const r = await runAigov(rt, ['migrate']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/migrations applied/);
-  });
-
-  it.each([
-    [['frobnicate'], /unknown command "frobnicate"/],
-    [['sweep', '--now', 'tomorrow'], /--now must be an ISO-8601/],
-    [['export'], /export needs a kind/],
-    [['export', 'inventory', '--format', 'xml'], /--format must be one of json, csv/],
-    [['migrate', '--force'], /Unknown option '--force'/],
-  ])('answers bad usage %j with exit 2 and one line', async (args, message) => {
-    const r = await runAigov(rt, args);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  });
-
-  it('prints usage for `aigov help`', async () => {
-    const r = await runAigov(rt, ['help']);
-    expect(r.code).toBe(0);
-    for (const c of ['migrate', 'sweep', 'digest', 'export', 'import', 'reclassify']) expect(r.stdout).toContain(c);
-    // Every summary starts in the same column.
-    const commandLines = r.stdout.split('\n').filter((l) => /^  [a-z]/.test(l));
-    expect(commandLines).toHaveLength(6);
-    const summaryColumn = (l: string) => /^  \S.*?\S  +(?=\S)/.exec(l)![0].length;
-    expect(new Set(commandLines.map(summaryColumn)).size).toBe(1);
-  });
-
-  it.each([
-    [['export', 'inventory'], /^\[/],
-    [['export', 'evidence-matrix'], /^\[/],
-    [['export', 'soa'], /^control_id,|^[a-z_]+,/],
-    [['export', 'nist-profile'], /^[a-z_]+,/],
-  ])('%j without --format uses the first format listed, like every command', async (args, firstLine) => {
-    const r = await runAigov(rt, args);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(firstLine);
-  });
-
-  it('exports an empty inventory as an empty JSON array and a CSV header', async () => {
-    expect(JSON.parse((await runAigov(rt, ['export', 'inventory', '--format', 'json'])).stdout)).toEqual([]);
-    expect((await runAigov(rt, ['export', 'inventory', '--format', 'csv'])).stdout.split('\r\n')[0]).toMatch(/^id,name,owner,lifecycle_stage,operator_role,risk_tier,kind_of_work,primary_source,status,next_review_date/);
   });
 });

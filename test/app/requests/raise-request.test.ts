@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { aiSystems, auditEvents, evidenceClaims, intakeRequests, outboxMessages, reviews, statutoryDeadlines } from '../../../src/db/schema/index.js';
@@ -7,7 +7,6 @@ import { submitEvidence } from '../../../src/app/evidence/submit-evidence.js';
 import { raiseRequest } from '../../../src/app/requests/raise-request.js';
 import type { AppError } from '../../../src/app/errors.js';
 import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { USERS } from '../../support/test-app.js';
 import { verbContext } from '../../support/verb-context.js';
 
@@ -15,8 +14,7 @@ describe('raiseRequest', () => {
   let database: Database;
   const now = new Date('2026-03-02T10:00:00Z');
   const as = (user: string, timeZone = 'UTC') => verbContext(database.db, user, { now: () => now, policy: { timeZone } });
-  beforeAll(async () => { database = await createTestDatabase(); });
-  afterAll(async () => { await database?.close(); });
+  test.beforeAll(async ({ database: testDatabase }) => { database = testDatabase; });
 
   let seq = 0;
   /** A registered system with two claims answered, one by reuse. */

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { parse } from 'csv-parse/sync';
 import { like } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
@@ -61,12 +62,11 @@ describe('the Statement of Applicability as the organisation\'s document', () =>
     return r.stdout;
   };
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     rt = await testRuntime(database);
     seed = await seedGovernance(database.db, { now: new Date(now.getTime() - DAY) });
   });
-  afterAll(async () => { await database?.close(); });
 
   describe('deciding on a control', () => {
     it('is for governance admins only, and a refusal stores nothing', async () => {

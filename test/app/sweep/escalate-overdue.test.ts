@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { newId } from '../../../src/db/ids.js';
 import { escalations, exceptions, reviews, statutoryDeadlines } from '../../../src/db/schema/index.js';
 import { snoozeEscalation } from '../../../src/app/escalations/snooze-escalation.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { USERS } from '../../support/test-app.js';
 import { at, DAY, escalationPosts, postsTo, queued, quietSystem, sweepAt } from '../../support/governance-fixtures.js';
 
@@ -20,8 +19,8 @@ describe('the escalation ladder at its boundary dates', () => {
   const systems = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', string>;
   const cardsFor = async (itemId: string) => (await escalationPosts(db)).filter((p) => p.key.includes(itemId));
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     db = database.db;
     const registered = day(-100);
     systems.a = await quietSystem(db, 'Ladder review A', registered, { nextReviewAt: T });
@@ -44,7 +43,6 @@ describe('the escalation ladder at its boundary dates', () => {
     ]);
     await db.insert(statutoryDeadlines).values({ id: ids.legal, systemId: systems.f, ref: 'Art. 73(2)', label: 'Report the serious incident', dueAt: T });
   });
-  afterAll(async () => { await database?.close(); });
 
   it('does nothing an hour before anything is due', async () => {
     const summary = await sweepAt(db, day(-1 / 24));

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { newId } from '../../../src/db/ids.js';
 import { escalationCards, escalations, evidenceClaims, jobRuns, reviews, statutoryDeadlines } from '../../../src/db/schema/index.js';
 import { runSweep } from '../../../src/app/sweep/run-sweep.js';
 import { postDigest } from '../../../src/app/digest/post-digest.js';
-import { createTestDatabase, onPostgres } from '../../support/test-db.js';
+import { onPostgres } from '../../support/test-db.js';
 import { DAY, escalationPosts, queued, quietSystem, schedulerAt } from '../../support/governance-fixtures.js';
 
 const T = new Date('2026-03-02T10:00:00Z');
@@ -19,8 +20,8 @@ describe.runIf(onPostgres())('two sweeps at once on PostgreSQL', () => {
   const EVIDENCE_SYSTEMS = 4;
   const DEADLINES = 3;
 
-  beforeAll(async () => {
-    first = await createTestDatabase();
+  test.beforeAll(async ({ database }) => {
+    first = database;
     second = await openDatabase({ url: first.url!, poolSize: 5 });
     const db = first.db;
     for (let i = 0; i < REVIEWS; i += 1) await quietSystem(db, `Concurrent review ${i}`, day(-200), { nextReviewAt: T });
@@ -35,7 +36,6 @@ describe.runIf(onPostgres())('two sweeps at once on PostgreSQL', () => {
   });
   afterAll(async () => {
     await second?.close();
-    await first?.close();
   });
 
   const both = (now: Date) => Promise.all([runSweep(schedulerAt(first.db, now)), runSweep(schedulerAt(second.db, now))]);

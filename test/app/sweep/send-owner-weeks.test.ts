@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { newId } from '../../../src/db/ids.js';
 import { aiSystems, evidenceClaims, exceptions, reviews, userProfiles } from '../../../src/db/schema/index.js';
 import { sendOwnerWeeks } from '../../../src/app/sweep/send-owner-weeks.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { USERS } from '../../support/test-app.js';
 import { DAY, queued, quietSystem, schedulerAt, sweepAt } from '../../support/governance-fixtures.js';
 
@@ -17,8 +16,8 @@ describe("owners' own week", () => {
   const weekly = (now: Date) => sendOwnerWeeks(schedulerAt(db, now));
   const dmsOfWeek = async () => (await queued(db, 'owner-week:'));
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     db = database.db;
     const busy = await quietSystem(db, 'Warehouse picker', new Date(MONDAY.getTime() - 100 * DAY), { nextReviewAt: new Date(MONDAY.getTime() - DAY) });
     const claims = await db.select({ id: evidenceClaims.id }).from(evidenceClaims).where(eq(evidenceClaims.systemId, busy)).limit(7);
@@ -34,7 +33,6 @@ describe("owners' own week", () => {
       { userId: USERS.owner2, tz: 'Europe/Berlin', fetchedAt: MONDAY },
     ]);
   });
-  afterAll(async () => { await database?.close(); });
 
   it('messages everyone with open work and nobody with nothing open', async () => {
     const summary = await weekly(MONDAY);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq } from 'drizzle-orm';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
-import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../../support/intake-flow.js';
+import { USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { registerThroughModal, submit } from '../../support/intake-flow.js';
 import { aiSystems, auditEvents, classifications } from '../../../src/db/schema/index.js';
 import { plainTextValue, staticSelectValue } from '../../support/view-state.js';
 import type { StoredView } from '../../support/fake-slack.js';
@@ -11,8 +11,8 @@ describe('overriding a classification outcome', () => {
   let app: TestApp;
   let announcement: MessageLike;
   let systemId: string;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     const mark = app.fake.mark();
     await registerThroughModal(app, USERS.requester, { name: 'Fraud scorer', annexIII: '5(b)', supplier: 'ScoreCo' });
     await app.deliver();
@@ -20,7 +20,6 @@ describe('overriding a classification outcome', () => {
     announcement = { channel: String(post.response!.channel), ts: String(post.response!.ts), blocks: post.args.blocks as MessageLike['blocks'] };
     systemId = (await app.database.db.select().from(aiSystems).where(eq(aiSystems.name, 'Fraud scorer')))[0]!.id;
   });
-  afterAll(async () => { await app?.stop(); });
 
   const click = async (user: string) => {
     const mark = app.fake.mark();
@@ -58,24 +57,5 @@ describe('overriding a classification outcome', () => {
     await app.deliver();
     const note = app.fake.since(mark, 'chat.postMessage').find((c) => c.args.thread_ts === announcement.ts);
     expect(JSON.stringify(note?.args.blocks)).toMatch(/quarterly review is too slow/);
-  });
-});
-
-describe('the review step', () => {
-  let app: TestApp;
-  beforeAll(async () => { app = await startTestApp(); });
-  afterAll(async () => { await app?.stop(); });
-
-  it('shows the classification with reasons and warns of a likely duplicate before anything is stored', async () => {
-    await registerThroughModal(app, USERS.requester, { name: 'Resume screener', annexIII: '4(a)', supplier: 'HireAI' });
-    const start = await openIntake(app, USERS.requester);
-    const step2 = await submit(app, USERS.requester, start, { kind: { value: staticSelectValue('ai_system') }, trigger: { value: staticSelectValue('new_system') } });
-    const step3 = await submit(app, USERS.requester, step2.next!, systemDetailsValues({ name: 'Resume screener v2', annexIII: '4(a)', supplier: 'HireAI' }));
-    const text = JSON.stringify(step3.next!.blocks);
-    expect(text).toMatch(/High-risk/);
-    expect(text).toMatch(/Annex III/);
-    expect(text).toMatch(/Possibly already registered/);
-    expect(text).toMatch(/Resume screener/);
-    expect(await app.database.db.select().from(aiSystems).where(eq(aiSystems.name, 'Resume screener v2'))).toHaveLength(0);
   });
 });

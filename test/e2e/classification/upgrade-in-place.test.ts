@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
 import { aiSystems, classifications, jobRuns } from '../../../src/db/schema/index.js';
 import { registerSystem } from '../../../src/app/intake/register-system.js';
 import { CLASSIFICATION_VERSION_KEY } from '../../../src/domain/catalog/versions.js';
 import { SystemFacts, type SystemFactsInput } from '../../../src/domain/system-facts.js';
-import { createTestDatabase } from '../../support/test-db.js';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
 import { testRuntime } from '../../support/test-runtime.js';
 import { CHANNELS, startTestApp, USERS } from '../../support/test-app.js';
@@ -29,8 +29,8 @@ describe('upgrading in place', () => {
     ids[name] = r.systemId;
   }
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database: testDatabase }) => {
+    database = testDatabase;
     fake = await startFakeSlack();
     await register('Exam proctoring', USERS.owner, { annexIIIPoint: '3(b)' });
     await register('Loan scorer', USERS.owner, { annexIIIPoint: '5(b)' });
@@ -47,7 +47,7 @@ describe('upgrading in place', () => {
     await previous.dispatcher.stop();
   });
   afterAll(async () => {
-    await database?.close();
+    
     await fake?.close();
   });
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents, evidenceArtifacts, evidenceClaims } from '../../../src/db/schema/index.js';
 import { SHORTCUTS } from '../../../src/slack/ids.js';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 import type { StoredView } from '../../support/fake-slack.js';
 import { submit } from '../../support/intake-flow.js';
 import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
@@ -26,11 +26,10 @@ function attachValues(claimId: string, over: Partial<Record<string, string>> = {
 describe('shortcuts', () => {
   let app: TestApp;
   let seed: SeededGovernance;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     seed = await seedGovernance(app.database.db);
   });
-  afterAll(async () => { await app?.stop(); });
 
   /** Uses "Attach as evidence" on MESSAGE; returns the form Slack shows once the placeholder is replaced. */
   async function attachShortcut(user: string): Promise<StoredView> {

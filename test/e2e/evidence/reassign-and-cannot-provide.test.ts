@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, evidenceClaims, exceptions } from '../../../src/db/schema/index.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
 import { submit } from '../../support/intake-flow.js';
 import { clickClaim, openedView, ownerCard, registeredSystem } from '../../support/evidence-flow.js';
 import { mrkdwnTexts } from '../../support/message-text.js';
@@ -11,11 +11,10 @@ import { plainTextValue, usersSelectValue } from '../../support/view-state.js';
 describe('reassigning a claim and saying it cannot be provided', () => {
   let app: TestApp;
   let sys: Awaited<ReturnType<typeof registeredSystem>>;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     sys = await registeredSystem(app, USERS.requester, { name: 'Fraud detector', annexIII: '5(b)' });
   });
-  afterAll(async () => { await app?.stop(); });
 
   const claimRow = async (id: string) => (await app.database.db.select().from(evidenceClaims).where(eq(evidenceClaims.id, id)))[0]!;
 

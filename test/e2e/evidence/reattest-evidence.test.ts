@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import { aiSystems, auditEvents, evidenceArtifacts, evidenceAttestations, evidenceClaims } from '../../../src/db/schema/index.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
 import { expireEvidencePeriods } from '../../../src/app/sweep/expire-evidence-periods.js';
 import { offerStillValid } from '../../../src/app/sweep/offer-still-valid.js';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 import { submit } from '../../support/intake-flow.js';
 import { clickClaim, daysFromToday, evidenceValues, openedView, ownerCard, registeredSystem, today } from '../../support/evidence-flow.js';
 import { datepickerValue, plainTextValue } from '../../support/view-state.js';
@@ -19,11 +19,10 @@ const stillValidValues = (a: { checkedOn?: string; periodTo?: string; note?: str
 describe('Still valid: confirming the evidence on record for a new period', () => {
   let app: TestApp;
   let sys: Awaited<ReturnType<typeof registeredSystem>>;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     sys = await registeredSystem(app, USERS.requester, { name: 'Applicant ranker', annexIII: '4(a)' });
   });
-  afterAll(async () => { await app?.stop(); });
 
   /** A claim answered with evidence whose period ended yesterday, then expired by the sweep as it runs hourly. */
   async function expiredClaim(requirementId: string) {

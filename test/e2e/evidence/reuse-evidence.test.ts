@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, evidenceClaims } from '../../../src/db/schema/index.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
 import type { StoredView } from '../../support/fake-slack.js';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 import { submit } from '../../support/intake-flow.js';
 import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, type EvidenceAnswers } from '../../support/evidence-flow.js';
 import { staticSelectValue } from '../../support/view-state.js';
@@ -11,11 +11,10 @@ import { staticSelectValue } from '../../support/view-state.js';
 describe('reusing evidence across frameworks', () => {
   let app: TestApp;
   let sys: Awaited<ReturnType<typeof registeredSystem>>;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     sys = await registeredSystem(app, USERS.requester, { name: 'Credit scorer', annexIII: '5(b)', data: ['personal'] });
   });
-  afterAll(async () => { await app?.stop(); });
 
   const claimRow = async (id: string) => (await app.database.db.select().from(evidenceClaims).where(eq(evidenceClaims.id, id)))[0]!;
 

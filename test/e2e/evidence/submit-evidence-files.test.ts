@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { evidenceArtifacts, evidenceClaims } from '../../../src/db/schema/index.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
 import { MAX_EVIDENCE_FILE_BYTES } from '../../../src/domain/evidence-files.js';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 import { submit } from '../../support/intake-flow.js';
 import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem } from '../../support/evidence-flow.js';
 import { fileInputValue, plainTextValue } from '../../support/view-state.js';
@@ -21,11 +21,10 @@ const withFiles = (files: Shared[], links: string | null = null) => ({
 describe('evidence as files attached in the Submit evidence form', () => {
   let app: TestApp;
   let sys: Awaited<ReturnType<typeof registeredSystem>>;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     sys = await registeredSystem(app, USERS.requester, { name: 'Applicant ranker', annexIII: '4(a)' });
   });
-  afterAll(async () => { await app?.stop(); });
 
   const artifactCount = async () => (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(evidenceArtifacts))[0]!.n;
   const openForm = async (requirementId: string) => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents, evidenceArtifacts, evidenceClaims, slackMessages } from '../../../src/db/schema/index.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
 import { submit } from '../../support/intake-flow.js';
 import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, daysFromToday } from '../../support/evidence-flow.js';
 import { mrkdwnTexts } from '../../support/message-text.js';
@@ -10,11 +10,10 @@ import { mrkdwnTexts } from '../../support/message-text.js';
 describe('answering an evidence request with Submit evidence', () => {
   let app: TestApp;
   let sys: Awaited<ReturnType<typeof registeredSystem>>;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     sys = await registeredSystem(app, USERS.requester, { name: 'Applicant ranker', annexIII: '4(a)' });
   });
-  afterAll(async () => { await app?.stop(); });
 
   const artifactsOf = async (claimId: string) =>
     app.database.db.select({ id: evidenceArtifacts.id }).from(evidenceArtifacts).innerJoin(evidenceClaims, eq(evidenceClaims.artifactId, evidenceArtifacts.id)).where(eq(evidenceClaims.id, claimId));

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq } from 'drizzle-orm';
 import { aiSystems, decisions, lawExemptionClaims } from '../../../src/db/schema/index.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
 import { registerThroughModal, submit } from '../../support/intake-flow.js';
 import { openedView } from '../../support/evidence-flow.js';
 import type { MessageLike } from '../../support/slack-payloads.js';
@@ -13,8 +13,8 @@ describe('claiming a Colorado exemption from the announcement card', () => {
   let card: MessageLike;
   let systemId: string;
 
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     await registerThroughModal(app, USERS.requester, {
       name: 'Claims triage', role: 'deployer', euNexus: 'no', data: ['personal', 'sensitive'], annexIII: 'none', usStates: ['CO'], consequentialDecision: 'health',
     });
@@ -24,7 +24,6 @@ describe('claiming a Colorado exemption from the announcement card', () => {
     card = { channel: stored.channel, ts: stored.ts, text: stored.text, blocks: stored.blocks };
     systemId = (await app.database.db.select().from(aiSystems).where(eq(aiSystems.name, 'Claims triage')))[0]!.id;
   });
-  afterAll(async () => { await app?.stop(); });
 
   it('offers the claim only where Colorado binds, names the law on the card, and opens the form', async () => {
     expect(JSON.stringify(card.blocks)).toContain(ACTIONS.claimExemption);

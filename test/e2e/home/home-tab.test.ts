@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { sql } from 'drizzle-orm';
 import { auditEvents, evidenceClaims } from '../../../src/db/schema/index.js';
 import { registerSystem } from '../../../src/app/intake/register-system.js';
 import { SystemFacts } from '../../../src/domain/system-facts.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 import type { StoredView } from '../../support/fake-slack.js';
 import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
 import { mrkdwnTexts } from '../../support/message-text.js';
@@ -15,8 +15,8 @@ const MANY = 'U0MANYCLAIMS';
 describe('the App Home tab', () => {
   let app: TestApp;
   let seed: SeededGovernance;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     seed = await seedGovernance(app.database.db);
     // Eight high-risk systems owned by one person: 28 claims each, over 200 in all.
     for (let i = 1; i <= 8; i++) {
@@ -31,7 +31,6 @@ describe('the App Home tab', () => {
       idempotencyKey: 'ping', announce: false, requestEvidence: false,
     } });
   });
-  afterAll(async () => { await app?.stop(); });
 
   /** Opens the Home tab as Slack would and returns the view the bot published, and how long that took. */
   async function openHome(user: string, opts: { retryNum?: number; tab?: 'home' | 'messages' } = {}) {

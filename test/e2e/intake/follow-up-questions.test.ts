@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq } from 'drizzle-orm';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 import { openIntake, submit, systemDetailsValues, type SystemAnswers } from '../../support/intake-flow.js';
 import type { StoredView } from '../../support/fake-slack.js';
 import { aiSystems, classifications } from '../../../src/db/schema/index.js';
@@ -11,8 +11,7 @@ const FOLLOW_UPS = ['gpai_model', 'public_body', 'art25_provider', 'scope_exclus
 
 describe('the details step asks follow-up questions only where they matter', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await startTestApp(); });
-  afterAll(async () => { await app?.stop(); });
+  test.beforeAll(async ({ app: testApp }) => { app = testApp; });
 
   async function detailsStep(): Promise<StoredView> {
     const start = await openIntake(app, USERS.requester);

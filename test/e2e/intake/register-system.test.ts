@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq, sql } from 'drizzle-orm';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
 import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../../support/intake-flow.js';
 import { aiSystems, auditEvents, evidenceClaims, intakeRequests } from '../../../src/db/schema/index.js';
 import { plainTextValue, staticSelectValue } from '../../support/view-state.js';
@@ -8,8 +8,7 @@ import { mrkdwnTexts } from '../../support/message-text.js';
 
 describe('registering an AI system through /aigov', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await startTestApp(); });
-  afterAll(async () => { await app?.stop(); });
+  test.beforeAll(async ({ app: testApp }) => { app = testApp; });
 
   const count = async (table: typeof aiSystems | typeof intakeRequests | typeof evidenceClaims) =>
     (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { auditEvents } from '../../../src/db/schema/index.js';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 import { dmChannelOf, type SlackArgs } from '../../support/fake-slack.js';
 import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
 import { mrkdwnTexts } from '../../support/message-text.js';
@@ -11,11 +11,10 @@ import { mrkdwnTexts } from '../../support/message-text.js';
 describe('/aigov mine, status and export', () => {
   let app: TestApp;
   let seed: SeededGovernance;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     seed = await seedGovernance(app.database.db);
   });
-  afterAll(async () => { await app?.stop(); });
 
   /** Runs `/aigov <text>`; returns the ack body and the ephemeral reply posted to the response URL, if any. */
   async function command(user: string, text: string, opts: { expectReply?: boolean } = {}) {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { aiSystems, evidenceClaims, intakeRequests, reviews, slackMessages, statutoryDeadlines } from '../../../src/db/schema/index.js';
 import { ACTIONS } from '../../../src/slack/ids.js';
 import type { StoredView } from '../../support/fake-slack.js';
-import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
+import { USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
 import { openIntake, submit } from '../../support/intake-flow.js';
 import { clickClaim, evidenceValues, openedView, ownerCard, registeredSystem, today } from '../../support/evidence-flow.js';
 import { mrkdwnTexts } from '../../support/message-text.js';
@@ -12,12 +12,11 @@ import { checkboxesValue, datepickerValue, externalSelectValue, plainTextValue, 
 describe('a material change makes dependent evidence stale', () => {
   let app: TestApp;
   let sys: Awaited<ReturnType<typeof registeredSystem>>;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     // Outside the EU and without personal data it owes few enough claims that every one fits on the card.
     sys = await registeredSystem(app, USERS.requester, { name: 'Support chatbot', euNexus: 'no', annexIII: 'none', data: ['none'], supplier: 'OpenAI' });
   });
-  afterAll(async () => { await app?.stop(); });
 
   const claimRow = async (id: string) => (await app.database.db.select().from(evidenceClaims).where(eq(evidenceClaims.id, id)))[0]!;
   const count = async (table: typeof intakeRequests | typeof reviews) => (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;

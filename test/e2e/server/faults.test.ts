@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq, sql } from 'drizzle-orm';
 import { startTestApp, USERS, CHANNELS, type TestApp } from '../../support/test-app.js';
 import { openIntake, registerThroughModal, submit, systemDetailsValues } from '../../support/intake-flow.js';
@@ -18,8 +18,7 @@ import { jobContext } from '../../../src/jobs/job-context.js';
 
 describe('when Slack is down during an intake', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await startTestApp(); });
-  afterAll(async () => { await app?.stop(); });
+  test.beforeAll(async ({ app: testApp }) => { app = testApp; });
 
   it('the submission still succeeds, and the messages arrive once after Slack recovers', async () => {
     const start = await openIntake(app, USERS.requester);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { describe, expect, it, test } from '../../support/fixtures.js';
+import { USERS, type TestApp } from '../../support/test-app.js';
 
 describe('the running app in HTTP mode', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await startTestApp(); });
-  afterAll(async () => { await app?.stop(); });
+  test.beforeAll(async ({ app: testApp }) => { app = testApp; });
 
   it('answers /healthz with ok once migrations are applied', async () => {
     const res = await fetch(`${app.baseUrl}/healthz`);

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from '../../support/fixtures.js';
 import { like } from 'drizzle-orm';
 import { aimsScopes, auditEvents, soaControls, soaDecisions, soaVersions } from '../../../src/db/schema/index.js';
 import { decideControl } from '../../../src/app/soa/decide-control.js';
 import { loadSoaState } from '../../../src/app/soa/load-soa.js';
 import { ACTIONS, VIEWS } from '../../../src/slack/ids.js';
-import { CHANNELS, startTestApp, USERS, type TestApp } from '../../support/test-app.js';
+import { CHANNELS, USERS, type TestApp } from '../../support/test-app.js';
 import type { SlackArgs, StoredView } from '../../support/fake-slack.js';
 import { seedGovernance, type SeededGovernance } from '../../support/governance-seed.js';
 import { openedView } from '../../support/evidence-flow.js';
@@ -15,11 +15,10 @@ import { verbContext } from '../../support/verb-context.js';
 describe('the Statement of Applicability from Slack: App Home decisions and /aigov soa approve', () => {
   let app: TestApp;
   let seed: SeededGovernance;
-  beforeAll(async () => {
-    app = await startTestApp();
+  test.beforeAll(async ({ app: testApp }) => {
+    app = testApp;
     seed = await seedGovernance(app.database.db);
   });
-  afterAll(async () => { await app?.stop(); });
 
   async function command(user: string, text: string, opts: { expectReply?: boolean } = {}) {
     const mark = app.fake.mark();
