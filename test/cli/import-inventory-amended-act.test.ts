@@ -1,13 +1,13 @@
 import { afterAll } from 'vitest';
-import { describe, expect, it, test } from '../../support/fixtures.js';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../../../src/db/client.js';
-import type { Runtime } from '../../../src/runtime.js';
-import { aiSystems, classifications } from '../../../src/db/schema/index.js';
-import { runAigov, testRuntime } from '../../support/test-runtime.js';
+import type { Database } from '../../src/db/client.js';
+import type { Runtime } from '../../src/runtime.js';
+import { aiSystems, classifications } from '../../src/db/schema/index.js';
+import { runAigov, testRuntime } from '../support/test-runtime.js';
 
 // The import columns the amended EU AI Act brought (CONTRACT.md "Inventory CSV"): each value accepted and
 // classified, each bad value or meaningless combination refused with its line and column, nothing stored.

@@ -1,13 +1,13 @@
 import { afterAll } from 'vitest';
-import { describe, expect, it, test } from '../../support/fixtures.js';
+import { describe, expect, it, test } from '../support/fixtures.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../../src/db/client.js';
-import type { Runtime } from '../../../src/runtime.js';
-import { aiSystems, evidenceClaims } from '../../../src/db/schema/index.js';
-import { runAigov, testRuntime } from '../../support/test-runtime.js';
+import type { Database } from '../../src/db/client.js';
+import type { Runtime } from '../../src/runtime.js';
+import { aiSystems, evidenceClaims } from '../../src/db/schema/index.js';
+import { runAigov, testRuntime } from '../support/test-runtime.js';
 
 const HEADER = 'name,purpose,owner,lifecycle_stage,operator_role,eu_nexus,data_categories,annex_iii_point,art6_3_condition,profiling,transparency,supplier,trigger';
 const GOOD = [
