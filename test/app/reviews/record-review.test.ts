@@ -1,3 +1,4 @@
+import { beforeAll } from 'vitest';
 import { describe, expect, it, test } from '../../support/fixtures.js';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
@@ -66,57 +67,64 @@ describe('recording a review', () => {
     expect(review!.status).toBe('due');
   });
 
-  it('completes the review, moves the next review date, opens the exceptions and proposes the decision, in one go', async () => {
-    const result = await recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome({
-      result: 'effective_with_exceptions', exceptionsFound: ['Drift is not monitored', 'No rollback plan'], correctiveAction: 'Add a drift dashboard',
-      decision: { changes: 'risk', scope: 'Planner now also schedules night shifts', assumption: 'Staff can swap shifts', riskOrObligation: 'Fatigue risk to staff', ownerId: USERS.owner },
-    }) });
-    const [review] = await db.select().from(reviews).where(eq(reviews.id, reviewId));
-    expect(review).toMatchObject({ status: 'completed', result: 'effective_with_exceptions', exceptionsFound: 'Drift is not monitored\nNo rollback plan',
-      correctiveAction: 'Add a drift dashboard', nextOwnerId: USERS.owner2, reviewerId: USERS.owner, completedAt: LATER, nextReviewAt: new Date('2026-06-01T00:00:00Z') });
-    const [system] = await db.select().from(aiSystems).where(eq(aiSystems.id, systemId));
-    expect(system).toMatchObject({ nextReviewAt: new Date('2026-06-01T00:00:00Z'), reviewerId: USERS.owner2 });
-    const opened = await db.select().from(exceptions).where(eq(exceptions.reviewId, reviewId));
-    expect(opened.map((e) => e.reason).sort()).toEqual(['Drift is not monitored', 'No rollback plan']);
-    expect(opened.every((e) => e.status === 'open' && e.openedBy === USERS.owner)).toBe(true);
-    const [decision] = await db.select().from(decisions).where(eq(decisions.id, result.decisionId!));
-    expect(decision).toMatchObject({ status: 'pending', changes: 'risk', reviewId, createdBy: USERS.owner, scope: 'Planner now also schedules night shifts' });
-    const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.subjectId, reviewId));
-    expect(audit.map((a) => a.action)).toContain('review.completed');
-  });
+  // Every case below starts from the recorded review; the describe records it once, so each case also runs alone.
+  describe('once the review is recorded', () => {
+    let result: Awaited<ReturnType<typeof recordReview>>;
+    beforeAll(async () => {
+      result = await recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome({
+        result: 'effective_with_exceptions', exceptionsFound: ['Drift is not monitored', 'No rollback plan'], correctiveAction: 'Add a drift dashboard',
+        decision: { changes: 'risk', scope: 'Planner now also schedules night shifts', assumption: 'Staff can swap shifts', riskOrObligation: 'Fatigue risk to staff', ownerId: USERS.owner },
+      }) });
+    });
 
-  it('posts each exception and the decision to the governance channel with their buttons, and edits the review card', async () => {
-    const governance = await postsTo(db, 'C0GOV');
-    const exceptionCards = governance.filter((p) => p.post.storeAs?.startsWith('exception:'));
-    expect(exceptionCards).toHaveLength(2);
-    for (const card of exceptionCards) {
-      expect(card.body).toContain('aigov_exception_accept_risk');
-      expect(card.body).toContain('aigov_exception_corrective_action');
-    }
-    const [decisionCard] = governance.filter((p) => p.post.storeAs?.startsWith('decision:'));
-    expect(decisionCard!.body).toContain('aigov_decision_approve');
-    expect(decisionCard!.body).toContain('aigov_decision_reject');
-    expect(decisionCard!.body).toContain(`<@${USERS.admin}>`);
-    const [update] = await updatesOf(db, `review:${reviewId}:${USERS.owner}`);
-    expect(update!.body).toContain('Review recorded by');
-    expect(update!.body).not.toContain('aigov_start_review');
-  });
+    it('completes the review, moves the next review date, opens the exceptions and proposes the decision, in one go', async () => {
+      const [review] = await db.select().from(reviews).where(eq(reviews.id, reviewId));
+      expect(review).toMatchObject({ status: 'completed', result: 'effective_with_exceptions', exceptionsFound: 'Drift is not monitored\nNo rollback plan',
+        correctiveAction: 'Add a drift dashboard', nextOwnerId: USERS.owner2, reviewerId: USERS.owner, completedAt: LATER, nextReviewAt: new Date('2026-06-01T00:00:00Z') });
+      const [system] = await db.select().from(aiSystems).where(eq(aiSystems.id, systemId));
+      expect(system).toMatchObject({ nextReviewAt: new Date('2026-06-01T00:00:00Z'), reviewerId: USERS.owner2 });
+      const opened = await db.select().from(exceptions).where(eq(exceptions.reviewId, reviewId));
+      expect(opened.map((e) => e.reason).sort()).toEqual(['Drift is not monitored', 'No rollback plan']);
+      expect(opened.every((e) => e.status === 'open' && e.openedBy === USERS.owner)).toBe(true);
+      const [decision] = await db.select().from(decisions).where(eq(decisions.id, result.decisionId!));
+      expect(decision).toMatchObject({ status: 'pending', changes: 'risk', reviewId, createdBy: USERS.owner, scope: 'Planner now also schedules night shifts' });
+      const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.subjectId, reviewId));
+      expect(audit.map((a) => a.action)).toContain('review.completed');
+    });
 
-  it('changes nothing when the same review is recorded again', async () => {
-    const before = (await queued(db)).length;
-    const err = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome() }));
-    expect(err.code).toBe('CONFLICT');
-    expect((await queued(db)).length).toBe(before);
-  });
+    it('posts each exception and the decision to the governance channel with their buttons, and edits the review card', async () => {
+      const governance = await postsTo(db, 'C0GOV');
+      const exceptionCards = governance.filter((p) => p.post.storeAs?.startsWith('exception:'));
+      expect(exceptionCards).toHaveLength(2);
+      for (const card of exceptionCards) {
+        expect(card.body).toContain('aigov_exception_accept_risk');
+        expect(card.body).toContain('aigov_exception_corrective_action');
+      }
+      const [decisionCard] = governance.filter((p) => p.post.storeAs?.startsWith('decision:'));
+      expect(decisionCard!.body).toContain('aigov_decision_approve');
+      expect(decisionCard!.body).toContain('aigov_decision_reject');
+      expect(decisionCard!.body).toContain(`<@${USERS.admin}>`);
+      const [update] = await updatesOf(db, `review:${reviewId}:${USERS.owner}`);
+      expect(update!.body).toContain('Review recorded by');
+      expect(update!.body).not.toContain('aigov_start_review');
+    });
 
-  it('makes a review due at once on a change, asks the reviewer, and reuses it when the same change is reported again', async () => {
-    const opened = await openChangeReview({ ctx: at(db, USERS.owner, LATER), systemId, trigger: 'materially_changed' });
-    expect(opened.status).toBe('opened');
-    const [review] = await db.select().from(reviews).where(eq(reviews.id, opened.reviewId));
-    expect(review).toMatchObject({ status: 'due', dueAt: LATER, dueReason: 'materially_changed', reviewerId: USERS.owner2 });
-    const [card] = (await postsTo(db, USERS.owner2)).filter((p) => p.post.storeAs === `review:${opened.reviewId}:${USERS.owner2}`);
-    expect(card!.body).toContain('changed materially');
-    const again = await openChangeReview({ ctx: at(db, USERS.owner, LATER), systemId, trigger: 'materially_changed' });
-    expect(again).toEqual({ status: 'already_open', reviewId: opened.reviewId });
+    it('changes nothing when the same review is recorded again', async () => {
+      const before = (await queued(db)).length;
+      const err = await refusal(recordReview({ ctx: at(db, USERS.owner, LATER), reviewId, outcome: outcome() }));
+      expect(err.code).toBe('CONFLICT');
+      expect((await queued(db)).length).toBe(before);
+    });
+
+    it('makes a review due at once on a change, asks the reviewer, and reuses it when the same change is reported again', async () => {
+      const opened = await openChangeReview({ ctx: at(db, USERS.owner, LATER), systemId, trigger: 'materially_changed' });
+      expect(opened.status).toBe('opened');
+      const [review] = await db.select().from(reviews).where(eq(reviews.id, opened.reviewId));
+      expect(review).toMatchObject({ status: 'due', dueAt: LATER, dueReason: 'materially_changed', reviewerId: USERS.owner2 });
+      const [card] = (await postsTo(db, USERS.owner2)).filter((p) => p.post.storeAs === `review:${opened.reviewId}:${USERS.owner2}`);
+      expect(card!.body).toContain('changed materially');
+      const again = await openChangeReview({ ctx: at(db, USERS.owner, LATER), systemId, trigger: 'materially_changed' });
+      expect(again).toEqual({ status: 'already_open', reviewId: opened.reviewId });
+    });
   });
 });
