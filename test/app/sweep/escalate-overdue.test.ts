@@ -44,13 +44,48 @@ describe('the escalation ladder at its boundary dates', () => {
     await db.insert(statutoryDeadlines).values({ id: ids.legal, systemId: systems.f, ref: 'Art. 73(2)', label: 'Report the serious incident', dueAt: T });
   });
 
+  const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
+  const snoozeReviewB = async () => {
+    const [row] = await db.select().from(escalations).where(and(eq(escalations.itemId, ids.reviewB), eq(escalations.level, 1)));
+    if (row?.snoozedUntil) return;
+    await snoozeEscalation({ ctx: at(db, USERS.admin, day(8)), itemRef: `review:${ids.reviewB}`, until: '2026-04-01', reason: 'Reviewer on leave; agreed with the forum.' });
+  };
+  /**
+   * The ladder's history strictly before a moment: the sweeps (and the one snooze) the cases before it make.
+   * Each case replays it, so it also passes alone; in a full run the replay changes nothing, since a sweep
+   * repeated for the same instant is a no-op.
+   */
+  async function historyBefore(moment: Date) {
+    const steps: [Date, () => Promise<unknown>][] = [
+      [day(-1 / 24), () => sweepAt(db, day(-1 / 24))],
+      [T, () => sweepAt(db, T)],
+      [ms(day(7), -1), () => sweepAt(db, ms(day(7), -1))],
+      [day(7), () => sweepAt(db, day(7))],
+      [day(8), snoozeReviewB],
+      [ms(day(21), -1), () => sweepAt(db, ms(day(21), -1))],
+      [day(21), () => sweepAt(db, day(21))],
+      [day(29), () => sweepAt(db, day(29))],
+      [day(30), () => sweepAt(db, day(30))],
+    ];
+    for (const [when, step] of steps) {
+      if (when >= moment) break;
+      await step();
+      if (when === T) {
+        ids.reviewA = (await db.select().from(reviews).where(eq(reviews.systemId, systems.a)))[0]!.id;
+        ids.reviewB = (await db.select().from(reviews).where(eq(reviews.systemId, systems.b)))[0]!.id;
+      }
+    }
+  }
+
   it('does nothing an hour before anything is due', async () => {
+    await historyBefore(day(-1 / 24));
     const summary = await sweepAt(db, day(-1 / 24));
     expect(summary).toMatchObject({ reviewsOpened: 0, escalated: 0, ownersReminded: 0 });
     expect(await db.select().from(escalations)).toHaveLength(0);
   });
 
   it('on the due date opens the reviews, asks the reviewers and reminds owners, but posts nothing to the forum', async () => {
+    await historyBefore(T);
     const summary = await sweepAt(db, T);
     expect(summary.reviewsOpened).toBe(2);
     expect(summary.reviewersAsked).toBe(2);
@@ -69,11 +104,13 @@ describe('the escalation ladder at its boundary dates', () => {
   });
 
   it('does not escalate a moment before day 7', async () => {
+    await historyBefore(ms(day(7), -1));
     await sweepAt(db, new Date(day(7).getTime() - 1));
     expect(await escalationPosts(db)).toEqual([]);
   });
 
   it('escalates to the governance channel at exactly day 7, naming system, owner, what and since when', async () => {
+    await historyBefore(day(7));
     const summary = await sweepAt(db, day(7));
     expect(summary.escalated).toBe(5);
     const [a] = await cardsFor(ids.reviewA);
@@ -92,6 +129,7 @@ describe('the escalation ladder at its boundary dates', () => {
   });
 
   it('labels a statutory deadline as a legal deadline on its own clock, never as a review cycle', async () => {
+    await historyBefore(ms(day(7), 1));
     const [legal] = await cardsFor(ids.legal);
     expect(legal!.text).toContain('LEGAL DEADLINE');
     expect(legal!.body).toContain('LEGAL DEADLINE Art. 73(2)');
@@ -100,11 +138,13 @@ describe('the escalation ladder at its boundary dates', () => {
   });
 
   it('holds an accepted risk: no reminder and no escalation while the acceptance runs', async () => {
+    await historyBefore(ms(day(7), 1));
     expect(await db.select().from(escalations).where(eq(escalations.itemId, ids.accepted))).toEqual([]);
     expect(await cardsFor(ids.accepted)).toEqual([]);
   });
 
   it('posts each level once: a second sweep at the same instant adds nothing', async () => {
+    await historyBefore(ms(day(7), 1));
     const before = (await queued(db)).length;
     const summary = await sweepAt(db, day(7));
     expect(summary).toMatchObject({ reviewsOpened: 0, reviewersAsked: 0, escalated: 0, ownersReminded: 0 });
@@ -112,10 +152,11 @@ describe('the escalation ladder at its boundary dates', () => {
   });
 
   it('at day 21 escalates to the second level and mentions the admins, except what an admin snoozed', async () => {
-    await snoozeEscalation({ ctx: at(db, USERS.admin, day(8)), itemRef: `review:${ids.reviewB}`, until: '2026-04-01', reason: 'Reviewer on leave; agreed with the forum.' });
+    await historyBefore(day(8));
+    await snoozeReviewB();
     const [snoozed] = await db.select().from(escalations).where(and(eq(escalations.itemId, ids.reviewB), eq(escalations.level, 1)));
     expect(snoozed!.snoozedUntil).toEqual(new Date('2026-04-01T00:00:00Z'));
-    await sweepAt(db, new Date(day(21).getTime() - 1));
+    await sweepAt(db, ms(day(21), -1));
     expect((await cardsFor(ids.reviewA)).filter((c) => c.text.includes('Level 2'))).toEqual([]);
     await sweepAt(db, day(21));
     const levelTwo = (await escalationPosts(db)).filter((p) => p.text.includes('Level 2'));
@@ -125,6 +166,7 @@ describe('the escalation ladder at its boundary dates', () => {
   });
 
   it('resumes a snoozed item when the snooze ends, counted from the original due date', async () => {
+    await historyBefore(day(29));
     await sweepAt(db, day(29));
     expect((await cardsFor(ids.reviewB)).filter((c) => c.text.includes('Level 2'))).toEqual([]);
     await sweepAt(db, day(30));
@@ -133,6 +175,7 @@ describe('the escalation ladder at its boundary dates', () => {
   });
 
   it('restarts the ladder when an acceptance expires: reminder at expiry, the forum 7 days later', async () => {
+    await historyBefore(ms(day(30), 1));
     const atExpiry = await db.select().from(escalations).where(eq(escalations.itemId, ids.accepted));
     expect(atExpiry.map((e) => e.level)).toEqual([0]);
     expect(atExpiry[0]!.cycleKey).toBe(day(30).toISOString());
