@@ -32,6 +32,6 @@ describe('acknowledgeEscalation', () => {
 
   it('refuses an item it does not know, and a value that is not an item', async ({ db }) => {
     await expect(acknowledgeEscalation({ ctx: at(db, USERS.admin, DAY_8), itemRef: 'review:rev_unknown' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(acknowledgeEscalation({ ctx: at(db, USERS.admin, DAY_8), itemRef: 'review:../../etc/passwd' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(acknowledgeEscalation({ ctx: at(db, USERS.admin, DAY_8), itemRef: 'not-an-item' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
