@@ -166,7 +166,7 @@ export class OutboxDispatcher {
           ),
           held.length ? notInArray(outboxMessages.kind, held) : undefined,
           // One delivery per card at a time: two edits of one message racing could land in either order.
-          sql`(${outboxMessages.cardKey} is null or not exists (select 1 from ${outboxMessages} busy where busy.card_key = ${outboxMessages.cardKey} and busy.status = 'sending' and busy.locked_until > ${now} and busy.id <> ${outboxMessages.id}))`,
+          sql`(${outboxMessages.cardKey} is null or not exists (select 1 from ${outboxMessages} busy where busy.card_key = ${outboxMessages.cardKey} and busy.status = 'sending' and busy.locked_until > ${now.toISOString()}::timestamptz and busy.id <> ${outboxMessages.id}))`,
         ))
         .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.createdAt))
         .limit(this.batchSize)
