@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    // Each file gets its own database cloned from one migrated snapshot; two workers fit the 2-core CI machine.
+    // Each file gets its own database (test/support/fixtures.ts) cloned from one migrated snapshot; two workers fit the 2-core CI machine.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
