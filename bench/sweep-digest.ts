@@ -71,10 +71,10 @@ export async function benchSweepDigest(): Promise<boolean> {
     };
     const rssBefore = process.memoryUsage().rss;
     const backlogAt = new Date(now.getTime() - HOUR);
-    await timed('sweep-backlog', 'sweep: first ever, over the seeded backlog', backlogAt, () => runSweep(jobContext(runtime, 'sweep', backlogAt), { users: gateway }));
-    await timed('sweep', 'sweep: the next hourly run', now, () => runSweep(jobContext(runtime, 'sweep', now), { users: gateway }));
-    await timed('sweep-repeat', 'sweep: same hour again (no-op)', now, () => runSweep(jobContext(runtime, 'sweep', now), { users: gateway }));
-    await timed('digest', 'digest', now, () => postDigest(jobContext(runtime, 'digest', now), { cron: config.schedules.digestCron }));
+    await timed('sweep-backlog', 'sweep: first ever, over the seeded backlog', backlogAt, () => runSweep({ ctx: jobContext(runtime, 'sweep', backlogAt), users: gateway }));
+    await timed('sweep', 'sweep: the next hourly run', now, () => runSweep({ ctx: jobContext(runtime, 'sweep', now), users: gateway }));
+    await timed('sweep-repeat', 'sweep: same hour again (no-op)', now, () => runSweep({ ctx: jobContext(runtime, 'sweep', now), users: gateway }));
+    await timed('digest', 'digest', now, () => postDigest({ ctx: jobContext(runtime, 'digest', now), input: { cron: config.schedules.digestCron } }));
     say(table(rows));
     const backlog = capture.statementsOf('sweep-backlog');
     say(`the first sweep sent ${backlog.total} statements, one round trip each: ${backlog.byShape.slice(0, 8).map(([shape, n]) => `${shape} ×${n}`).join(', ')}`);

@@ -13,10 +13,10 @@ export interface Job {
 }
 
 export const JOBS: readonly Job[] = [
-  { name: 'sweep', schedule: (c) => c.schedules.sweepCron, run: (rt, now) => runSweep(jobContext(rt, 'sweep', now), { users: rt.gateway }) },
+  { name: 'sweep', schedule: (c) => c.schedules.sweepCron, run: (rt, now) => runSweep({ ctx: jobContext(rt, 'sweep', now), users: rt.gateway }) },
   // The owners' weekly DMs ride on the digest's schedule: each owner is told once per week however often it runs.
   { name: 'digest', schedule: (c) => c.schedules.digestCron, run: async (rt, now) => ({
-    ...(await postDigest(jobContext(rt, 'digest', now), { cron: rt.config.schedules.digestCron })),
-    ownerWeek: await sendOwnerWeeks(jobContext(rt, 'owner-week', now), { users: rt.gateway }),
+    ...(await postDigest({ ctx: jobContext(rt, 'digest', now), input: { cron: rt.config.schedules.digestCron } })),
+    ownerWeek: await sendOwnerWeeks({ ctx: jobContext(rt, 'owner-week', now), users: rt.gateway }),
   }) },
 ];

@@ -171,7 +171,7 @@ describe('a workspace that cannot have canvases', () => {
     // The plan is upgraded: the next sweep's register refresh succeeds and every canvas is drawn.
     app.fake.refuseCanvases(undefined);
     const mark = app.fake.mark();
-    await runSweep(verbContext(app.database.db, 'system', { policy: { canvases: true }, origin: { via: 'scheduler', job: 'sweep' } }));
+    await runSweep({ ctx: verbContext(app.database.db, 'system', { policy: { canvases: true }, origin: { via: 'scheduler', job: 'sweep' } }) });
     await app.deliver();
     expect(await app.database.db.select().from(canvasAvailability)).toHaveLength(0);
     const titles = app.fake.since(mark, 'canvases.create').map((c) => c.args.title).sort();

@@ -106,7 +106,7 @@ describe('governance messages are queued as events and drawn at delivery', () =>
   });
 
   it('queues the digest as its period and draws it with the period in its metadata', async () => {
-    const result = await postDigest(schedulerAt(db, T), { cron: '0 9 * * 1' });
+    const result = await postDigest({ ctx: schedulerAt(db, T), input: { cron: '0 9 * * 1' } });
     const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `digest:${result.period}`));
     expect(row).toMatchObject({ kind: 'digest.posted.v1', payload: { periodKey: result.period }, asOf: T });
     expect(await render(row!.kind, row!.payload)).toMatchObject({

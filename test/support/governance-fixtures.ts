@@ -19,7 +19,7 @@ export const at = (db: Db, userId: string, now: Date): ServiceContext => verbCon
 export const schedulerAt = (db: Db, now: Date): ServiceContext =>
   verbContext(db, 'system', { now: () => now, origin: { via: 'scheduler', job: 'sweep' } });
 
-export const sweepAt = (db: Db, now: Date) => runSweep(schedulerAt(db, now));
+export const sweepAt = (db: Db, now: Date) => runSweep({ ctx: schedulerAt(db, now) });
 
 /**
  * Registers a minimal-risk system and answers all its evidence, so only what a test sets up can fall

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseInput } from '../errors.js';
 import { and, eq } from 'drizzle-orm';
 import { jobRuns } from '../../db/schema/index.js';
 import { loadDigestFacts } from '../../db/repos/digest-facts.js';
@@ -13,7 +15,10 @@ export type DigestResult = { status: 'posted'; period: string } | { status: 'alr
  * The governance digest for the schedule period containing ctx.now(). The (job, period) key is taken in
  * the same transaction that queues the message: once per period, whichever process gets there first.
  */
-export async function postDigest(ctx: ServiceContext, opts: { cron: string }): Promise<DigestResult> {
+const PostDigestInput = z.object({ cron: z.string().min(1) });
+
+export async function postDigest({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof PostDigestInput> }): Promise<DigestResult> {
+  const opts = parseInput(PostDigestInput, input);
   const now = ctx.now();
   const period = periodContaining(now, opts.cron, ctx.policy.timeZone);
   return withTransaction(ctx, async (tx) => {

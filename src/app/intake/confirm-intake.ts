@@ -18,6 +18,6 @@ export async function confirmIntake({ ctx, input }: { ctx: ServiceContext; input
   const idempotencyKey = `draft:${draftId}`;
   const [earlier] = await ctx.db.select({ systemId: intakeRequests.systemId }).from(intakeRequests).where(eq(intakeRequests.idempotencyKey, idempotencyKey));
   if (earlier) return { status: 'duplicate_request', systemId: earlier.systemId };
-  const facts = await loadDraft(ctx, draftId);
+  const facts = await loadDraft({ ctx: ctx, input: { draftId: draftId } });
   return registerSystem({ ctx, input: { facts, idempotencyKey, note, draftId } });
 }

@@ -42,7 +42,11 @@ export async function draftIntake({ ctx, input }: { ctx: ServiceContext; input: 
   return { draftId, facts, classification, duplicates };
 }
 
-export async function loadDraft(ctx: ServiceContext, draftId: string): Promise<SystemFacts> {
+const LoadDraftInput = z.object({ draftId: z.string().min(1) });
+
+/** The answers of a draft, for the one who started it. */
+export async function loadDraft({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof LoadDraftInput> }): Promise<SystemFacts> {
+  const { draftId } = parseInput(LoadDraftInput, input);
   const [draft] = await ctx.db.select().from(intakeDrafts).where(eq(intakeDrafts.id, draftId));
   if (!draft) throw notFound('This form has expired; start again with /aigov new. Your draft');
   if (draft.requesterId !== ctx.actor.userId) throw forbidden('This draft belongs to someone else.');

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseInput } from '../errors.js';
 import { withTransaction, type ServiceContext } from '../context.js';
 import { queueGovernanceCanvas } from '../canvases/queue-canvas-refresh.js';
 import { openDueReviews } from './open-due-reviews.js';
@@ -21,7 +23,12 @@ export interface SweepSummary {
  * The overdue/escalation sweep as of ctx.now(). Every step is idempotent for the same instant, so it is
  * safe to run twice, after a crash, or in several replicas at once.
  */
-export async function runSweep(ctx: ServiceContext, deps: { users?: UserDirectory } = {}): Promise<SweepSummary> {
+const RunSweepInput = z.object({}).strict();
+
+/** `users` is where owners' time zones come from (Slack's users.info); without it, cached zones and the policy's. */
+export async function runSweep({ ctx, input = {}, users }: { ctx: ServiceContext; input?: z.input<typeof RunSweepInput>; users?: UserDirectory }): Promise<SweepSummary> {
+  parseInput(RunSweepInput, input);
+  const deps = { users };
   const started = Date.now();
   const stepMs: Record<string, number> = {};
   const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {

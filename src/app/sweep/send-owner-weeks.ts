@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseInput } from '../errors.js';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
@@ -20,7 +22,11 @@ export interface OwnerWeekSummary { week: string; owners: number }
  * corrective actions), in their working hours. Nobody with nothing open is messaged; each owner gets
  * one per week, whichever process runs it and however often (a unique row per owner and week).
  */
-export async function sendOwnerWeeks(ctx: ServiceContext, deps: { users?: UserDirectory } = {}): Promise<OwnerWeekSummary> {
+const SendOwnerWeeksInput = z.object({}).strict();
+
+export async function sendOwnerWeeks({ ctx, input = {}, users }: { ctx: ServiceContext; input?: z.input<typeof SendOwnerWeeksInput>; users?: UserDirectory }): Promise<OwnerWeekSummary> {
+  parseInput(SendOwnerWeeksInput, input);
+  const deps = { users };
   const now = ctx.now();
   const week = weekStartDate(now, ctx.policy.timeZone);
   const weekEnd = new Date(now.getTime() + WEEK_MS);

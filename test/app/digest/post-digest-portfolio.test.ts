@@ -16,7 +16,7 @@ const CRON = '0 9 * * 1';
 const MONDAY = new Date('2026-03-02T09:30:00Z');
 export const DIGEST_SAMPLE_PATH = '/tmp/aigov-digest-sample.json';
 
-const digestAt = (db: Database['db'], now: Date) => postDigest(schedulerAt(db, now), { cron: CRON });
+const digestAt = (db: Database['db'], now: Date) => postDigest({ ctx: schedulerAt(db, now), input: { cron: CRON } });
 const digests = async (db: Database['db']) => (await queued(db, 'digest:')).map((r) => r.message);
 const textOf = (m: unknown) => mrkdwnTexts(m).join('\n');
 

@@ -9,7 +9,7 @@ import { DAY, queued, schedulerAt } from '../../support/governance-fixtures.js';
 const CRON = '0 9 * * 1';
 const MONDAY = new Date('2026-03-02T09:30:00Z');
 
-const digestAt = (db: Database['db'], now: Date) => postDigest(schedulerAt(db, now), { cron: CRON });
+const digestAt = (db: Database['db'], now: Date) => postDigest({ ctx: schedulerAt(db, now), input: { cron: CRON } });
 const digests = async (db: Database['db']) => (await queued(db, 'digest:')).map((r) => r.message);
 const textOf = (m: unknown) => mrkdwnTexts(m).join('\n');
 

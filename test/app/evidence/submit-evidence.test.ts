@@ -223,10 +223,10 @@ describe('the evidence verbs', () => {
     const claim = s.claim('iso-42001', '6.1.4');
     await submitEvidence({ ctx: as(USERS.owner), input: { claimId: claim.id, idempotencyKey: 'period', submission: submission({ periodTo: '2026-03-10' }) } });
     now = new Date('2026-03-10T23:00:00Z');
-    await runSweep(verbContext(database.db, 'system', { now: clock, origin: { via: 'scheduler', job: 'sweep' } }));
+    await runSweep({ ctx: verbContext(database.db, 'system', { now: clock, origin: { via: 'scheduler', job: 'sweep' } }) });
     expect((await claimRow(claim.id)).status).toBe('submitted');
     now = new Date('2026-03-11T01:00:00Z');
-    await runSweep(verbContext(database.db, 'system', { now: clock, origin: { via: 'scheduler', job: 'sweep' } }));
+    await runSweep({ ctx: verbContext(database.db, 'system', { now: clock, origin: { via: 'scheduler', job: 'sweep' } }) });
     expect(await claimRow(claim.id)).toMatchObject({ status: 'stale', staleReason: expect.stringContaining('2026-03-10') });
     now = new Date('2026-03-02T10:00:00Z');
   });

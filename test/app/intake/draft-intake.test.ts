@@ -17,7 +17,7 @@ describe('draftIntake', () => {
     expect(draft.classification.tier.value).toBe('high');
     const [row] = await db.select().from(intakeDrafts).where(eq(intakeDrafts.id, draft.draftId));
     expect(row).toMatchObject({ requesterId: USERS.requester, kind: 'ai_system', createdAt: T });
-    expect(await loadDraft(ctx(USERS.requester, T), draft.draftId)).toEqual(draft.facts);
+    expect(await loadDraft({ ctx: ctx(USERS.requester, T), input: { draftId: draft.draftId } })).toEqual(draft.facts);
     expect(await db.select().from(aiSystems).where(eq(aiSystems.name, 'Draft ranker'))).toEqual([]);
   });
 
@@ -32,7 +32,7 @@ describe('draftIntake', () => {
 
   it('keeps a draft to its requester: loadDraft refuses anyone else', async ({ ctx }) => {
     const draft = await draftIntake({ ctx: ctx(USERS.requester, T), input: { facts: facts('Private draft') } });
-    await expect(loadDraft(ctx(USERS.stranger, T), draft.draftId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(loadDraft({ ctx: ctx(USERS.stranger, T), input: { draftId: draft.draftId } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

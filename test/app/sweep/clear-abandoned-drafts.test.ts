@@ -17,7 +17,7 @@ describe('clearAbandonedDrafts', () => {
     expect(await clearAbandonedDrafts(schedulerAt(db, T))).toBe(1);
 
     expect((await db.select({ id: intakeDrafts.id }).from(intakeDrafts)).map((d) => d.id)).toEqual([fresh.draftId]);
-    await expect(loadDraft(ctx(USERS.requester, T), old.draftId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(loadDraft({ ctx: ctx(USERS.requester, T), input: { draftId: old.draftId } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await clearAbandonedDrafts(schedulerAt(db, T))).toBe(0);
   });
 });

@@ -38,7 +38,7 @@ describe.runIf(onPostgres())('two sweeps at once on PostgreSQL', () => {
     await second?.close();
   });
 
-  const both = (now: Date) => Promise.all([runSweep(schedulerAt(first.db, now)), runSweep(schedulerAt(second.db, now))]);
+  const both = (now: Date) => Promise.all([runSweep({ ctx: schedulerAt(first.db, now) }), runSweep({ ctx: schedulerAt(second.db, now) })]);
 
   it('opens each review and asks each reviewer once', async () => {
     const [a, b] = await both(day(7));
@@ -68,7 +68,7 @@ describe.runIf(onPostgres())('two sweeps at once on PostgreSQL', () => {
 
   it('posts one digest for the period when two replicas run it at once', async () => {
     const cron = '0 9 * * 1';
-    const results = await Promise.all([postDigest(schedulerAt(first.db, day(7)), { cron }), postDigest(schedulerAt(second.db, day(7)), { cron })]);
+    const results = await Promise.all([postDigest({ ctx: schedulerAt(first.db, day(7)), input: { cron } }), postDigest({ ctx: schedulerAt(second.db, day(7)), input: { cron } })]);
     expect(results.map((r) => r.status).sort()).toEqual(['already_posted', 'posted']);
     expect(await queued(first.db, 'digest:')).toHaveLength(1);
     expect(await first.db.select().from(jobRuns).where(eq(jobRuns.job, 'digest'))).toHaveLength(1);

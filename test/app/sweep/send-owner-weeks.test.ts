@@ -13,7 +13,7 @@ describe("owners' own week", () => {
   let database: Database;
   let db: Database['db'];
   let reviewId: string;
-  const weekly = (now: Date) => sendOwnerWeeks(schedulerAt(db, now));
+  const weekly = (now: Date) => sendOwnerWeeks({ ctx: schedulerAt(db, now) });
   const dmsOfWeek = async () => (await queued(db, 'owner-week:'));
 
   test.beforeAll(async ({ database: testDatabase }) => {

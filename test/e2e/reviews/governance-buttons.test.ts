@@ -23,7 +23,7 @@ describe('review, approval and escalation buttons in Slack', () => {
     app = await startTestApp({ now: () => clock });
     rankerId = await quietSystem(app.database.db, 'Loan ranker', new Date(T.getTime() - 200 * DAY), { nextReviewAt: T });
     plannerId = await quietSystem(app.database.db, 'Rota planner', new Date(T.getTime() - 200 * DAY), { nextReviewAt: T, owner: USERS.owner2 });
-    await runSweep(schedulerAt(app.database.db, T));
+    await runSweep({ ctx: schedulerAt(app.database.db, T) });
     await app.deliver();
   });
   afterAll(async () => { await app?.stop(); });
@@ -154,7 +154,7 @@ describe('review, approval and escalation buttons in Slack', () => {
     let card: MessageLike;
     beforeAll(async () => {
       clock = new Date(T.getTime() + 7 * DAY);
-      await runSweep(schedulerAt(app.database.db, clock));
+      await runSweep({ ctx: schedulerAt(app.database.db, clock) });
       await app.deliver();
       card = messageWith(CHANNELS.governance, `review:`);
       expect(textOf(card)).toContain('Rota planner');
@@ -214,7 +214,7 @@ describe('review, approval and escalation buttons in Slack', () => {
     beforeAll(async () => {
       // Accepted on 2026-03-03 until 2026-06-01: 80% of the period has passed by mid-May.
       clock = new Date('2026-05-14T10:00:00Z');
-      await runSweep(schedulerAt(app.database.db, clock));
+      await runSweep({ ctx: schedulerAt(app.database.db, clock) });
       await app.deliver();
       notice = messageWith(USERS.owner, 'aigov_risk_extend');
     });

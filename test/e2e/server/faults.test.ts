@@ -93,7 +93,7 @@ describe.runIf(onPostgres())('two replicas on one database', () => {
       const app = { fake, slack: new SlackTestClient({ baseUrl: `http://127.0.0.1:${a.port}`, signingSecret: 'replica-secret', fake }), database, deliver: async () => {} } as unknown as TestApp;
       for (const name of ['Replica one', 'Replica two', 'Replica three']) await registerThroughModal(app, USERS.requester, { name });
       const later = new Date(Date.now() + 400 * 86_400_000);
-      await Promise.all([a, b].flatMap((s) => [runSweep(jobContext(s.runtime, 'sweep', later)), postDigest(jobContext(s.runtime, 'digest', later), { cron: '0 9 * * 1' })]));
+      await Promise.all([a, b].flatMap((s) => [runSweep({ ctx: jobContext(s.runtime, 'sweep', later) }), postDigest({ ctx: jobContext(s.runtime, 'digest', later), input: { cron: '0 9 * * 1' } })]));
       await Promise.all([a.runtime.dispatcher.drain(20_000), b.runtime.dispatcher.drain(20_000)]);
       const rows = await database.db.select({ status: outboxMessages.status, n: sql<number>`count(*)::int` }).from(outboxMessages).groupBy(outboxMessages.status);
       const stuck = await database.db.select().from(outboxMessages).where(sql`status not in ('sent', 'superseded') and next_attempt_at <= now()`);
