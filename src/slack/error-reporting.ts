@@ -1,3 +1,4 @@
+import { replyMetadata } from './render/metadata.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError } from '../app/errors.js';
@@ -57,7 +58,7 @@ export async function reportErrorToUser(args: { err: unknown; body: unknown; log
       await gateway.postEphemeral({ channel, user, text: message });
     } else if (user) {
       // No channel to be ephemeral in (a modal or the home tab): a DM from the bot reaches them.
-      await gateway.postMessage({ channel: user, text: message });
+      await gateway.postMessage({ channel: user, text: message, metadata: replyMetadata('error', ref) });
     }
   } catch (deliveryErr) {
     logger.warn({ ref, err: deliveryErr }, 'could not tell the user about the error');

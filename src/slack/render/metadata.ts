@@ -31,3 +31,6 @@ export const inventoryImportMetadata = (registered: number): MessageMetadata => 
 export const reclassificationMetadata = (versionHandle: string): MessageMetadata => ({ event_type: 'aigov_reclassification', event_payload: { version: versionHandle } });
 export const soaVersionMetadata = (versionId: string, number: number): MessageMetadata => ({ event_type: 'aigov_soa_version', event_payload: { soa_version_id: versionId, number: String(number) } });
 export const soaControlMetadata = (framework: string, controlId: string): MessageMetadata => ({ event_type: 'aigov_soa_control', event_payload: { framework, control_id: controlId } });
+
+/** A DM answering one person (an error, or the reply to a click from a modal or the Home tab): which request it answers. */
+export const replyMetadata = (kind: 'error' | 'reply', ref: string): MessageMetadata => ({ event_type: 'aigov_reply', event_payload: { kind, ref } });

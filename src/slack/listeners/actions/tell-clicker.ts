@@ -1,3 +1,4 @@
+import { replyMetadata } from '../../render/metadata.js';
 import type { BlockAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { contextFor } from '../../deps.js';
@@ -21,6 +22,7 @@ export async function tellClicker(deps: SlackDeps, args: ButtonArgs, message: { 
   } else if (body.channel?.id) {
     await deps.gateway.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message });
   } else {
-    await deps.gateway.postMessage({ channel: body.user.id, ...message });
+    const ref = body.actions[0]?.action_id ?? 'click';
+    await deps.gateway.postMessage({ channel: body.user.id, ...message, metadata: replyMetadata('reply', ref) });
   }
 }
