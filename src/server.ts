@@ -12,7 +12,6 @@ import { contextFactory } from './app/context.js';
 import { startCliListener, type CliListener } from './cli/remote/listener.js';
 import { runCli } from './cli/main.js';
 import { checkBotTokenAtStart } from './slack/startup-checks.js';
-import { queueGovernanceCanvas } from './app/canvases/queue-canvas-refresh.js';
 
 export interface Server {
   readonly runtime: Runtime;
@@ -41,8 +40,8 @@ export async function startServer(config: Config, logger: Logger, opts: { databa
       },
       health: async () => { await database.ping(); return { ok: true, outbox: dispatcher.blockReport() }; },
     });
-    // The register is drawn at every start: created on the first, and a probe when canvases were unavailable.
-    await database.db.transaction((tx) => queueGovernanceCanvas(tx, runtime.policy, now()));
+    // No canvas is drawn at start: a server that is only started calls Slack for nothing. The first sweep or
+    // state change draws the register (and probes again when canvases were unavailable).
     dispatcher.start();
     registerOutboxGauges(() => dispatcher.health());
     scheduler = config.schedules.enabled ? startScheduler(runtime, logger) : undefined;

@@ -18,6 +18,8 @@ export const CANVAS_UNAVAILABLE_ERRORS = new Set([
   'missing_scope', 'not_allowed', 'not_allowed_token_type', 'no_permission', 'access_denied', 'restricted_action', 'ekm_access_denied',
   'canvas_disabled', 'canvas_disabled_user_team', 'team_tier_cannot_create_channel_canvases', 'free_team_not_allowed',
   'free_teams_cannot_edit_standalone_canvases', 'free_team_canvas_tab_already_exists', 'team_access_not_granted',
+  // Not a Slack error: an answer without the canvas made (see CanvasAnswerError).
+  'canvas_id_missing',
 ]);
 
 /** Of those, the ones that speak for the whole workspace when sharing fails; the rest concern one user or channel. */

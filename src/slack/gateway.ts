@@ -62,7 +62,17 @@ export interface SlackGateway {
 // a live paid workspace.
 
 /** Slack's error code from a Web API error (`missing_scope`, `canvas_not_found`…), if it is one. */
+/**
+ * A canvas method answered ok without the canvas it made: not Slack as documented (a proxy or an
+ * older Web API in front of it). aigov treats it as canvases being unavailable, not as Slack being down.
+ */
+export class CanvasAnswerError extends Error {
+  readonly code = 'canvas_id_missing';
+  constructor(method: string) { super(`${method} answered without a canvas_id`); }
+}
+
 export function slackErrorCode(err: unknown): string | undefined {
+  if (err instanceof CanvasAnswerError) return err.code;
   return err instanceof WebAPIPlatformError ? err.data.error : undefined;
 }
 
@@ -216,12 +226,12 @@ export function createSlackGateway(opts: GatewayOptions): SlackGateway {
     },
     async createChannelCanvas({ channel, title, markdown: text }) {
       const res = await client.conversations.canvases.create({ channel_id: channel, title, document_content: markdown(text) });
-      if (!res.canvas_id) throw new Error('conversations.canvases.create answered without a canvas_id');
+      if (!res.canvas_id) throw new CanvasAnswerError('conversations.canvases.create');
       return { canvasId: res.canvas_id };
     },
     async createCanvas({ title, markdown: text, channel }) {
       const res = await client.canvases.create({ title, document_content: markdown(text), ...(channel ? { channel_id: channel } : {}) });
-      if (!res.canvas_id) throw new Error('canvases.create answered without a canvas_id');
+      if (!res.canvas_id) throw new CanvasAnswerError('canvases.create');
       return { canvasId: res.canvas_id };
     },
     async findCanvasSections({ canvasId, heading }) {

@@ -31,10 +31,13 @@ describe('the governance channel canvas and a canvas per AI system', () => {
   beforeAll(async () => {
     app = await startTestApp({ env: CANVASES_ON });
     await app.deliver();
+    expect(app.fake.calls('conversations.canvases.create')).toHaveLength(0);
+    await runSweep({ ctx: verbContext(app.database.db, 'system', { policy: { canvases: true }, origin: { via: 'scheduler', job: 'sweep' } }) });
+    await app.deliver();
   });
   afterAll(async () => { await app?.stop(); });
 
-  it('gives the governance channel one channel canvas at start, holding every section of the register', async () => {
+  it('calls no canvas method at start, and gives the governance channel one channel canvas at the first sweep, holding every section of the register', async () => {
     const creates = app.fake.calls('conversations.canvases.create');
     expect(creates).toHaveLength(1);
     expect(creates[0]!.ok).toBe(true);
@@ -192,6 +195,7 @@ describe('a governance channel that already has a channel canvas', () => {
     });
     expect((await res.json() as { ok: boolean }).ok).toBe(true);
     app = await startTestApp({ env: CANVASES_ON, fake });
+    await runSweep({ ctx: verbContext(app.database.db, 'system', { policy: { canvases: true }, origin: { via: 'scheduler', job: 'sweep' } }) });
     await app.deliver();
   });
   afterAll(async () => { await app?.fake.close(); });
