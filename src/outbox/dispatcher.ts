@@ -9,7 +9,7 @@ import { outboxMetrics } from './metrics.js';
 import { METHOD_TIERS, MethodPacer, TierWindow } from './pacer.js';
 import { deliverCanvas } from './canvas-delivery.js';
 import { isCanvasKey } from '../domain/message-keys.js';
-import type { EventRenderer, RenderedMessage } from './rendering.js';
+import type { EventRenderer, MessageMetadata, RenderedMessage } from './rendering.js';
 
 export interface DispatcherOptions {
   db: Db;
@@ -284,16 +284,7 @@ export class OutboxDispatcher {
     const message = OutboxMessage.parse(row.payload);
     const { gateway } = this.opts;
     if (message.kind === 'slack.post.v1') {
-      let threadTs: string | undefined;
-      if (message.threadKey) {
-        const parent = await this.stored(message.threadKey);
-        if (!parent) return { status: 'waiting', detail: `waiting for ${message.threadKey} to be posted` };
-        threadTs = parent.ts;
-      }
-      await this.waitTurn('chat.postMessage');
-      const res = await gateway.postMessage({ channel: message.channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), ...(threadTs ? { threadTs } : {}) });
-      this.pacer('chat.postMessage').sent();
-      return { status: 'sent', ...res };
+      return this.post(message.channel, { text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) }, message.threadKey);
     }
     const target = await this.stored(message.key);
     if (!target) return { status: 'waiting', detail: `waiting for ${message.key} to be posted` };
@@ -323,16 +314,7 @@ export class OutboxDispatcher {
       return { status: 'sent', channel: existing.channel, ts: existing.ts };
     }
     if (!message.channel) return { status: 'skipped', reason: 'an edit of a message that was never posted' };
-    let threadTs: string | undefined;
-    if (message.threadKey) {
-      const parent = await this.stored(message.threadKey);
-      if (!parent) return { status: 'waiting', detail: `waiting for ${message.threadKey} to be posted` };
-      threadTs = parent.ts;
-    }
-    await this.waitTurn('chat.postMessage');
-    const res = await gateway.postMessage({ channel: message.channel, ...content, ...(threadTs ? { threadTs } : {}) });
-    this.pacer('chat.postMessage').sent();
-    return { status: 'sent', ...res };
+    return this.post(message.channel, content, message.threadKey);
   }
 
   /** A canvas row: drawn section by section through the canvas methods, each paced to its tier. */
@@ -360,6 +342,20 @@ export class OutboxDispatcher {
     let tier = this.tiers.get(method);
     if (!tier) this.tiers.set(method, (tier = new TierWindow(perMinute)));
     return tier;
+  }
+
+  /** Posts a new message, in the thread of the card `threadKey` when given (once that card is in Slack). */
+  private async post(channel: string, content: { text: string; blocks?: unknown[]; metadata?: MessageMetadata }, threadKey?: string): Promise<Outcome> {
+    let threadTs: string | undefined;
+    if (threadKey) {
+      const parent = await this.stored(threadKey);
+      if (!parent) return { status: 'waiting', detail: `waiting for ${threadKey} to be posted` };
+      threadTs = parent.ts;
+    }
+    await this.waitTurn('chat.postMessage');
+    const res = await this.opts.gateway.postMessage({ channel, ...content, ...(threadTs ? { threadTs } : {}) });
+    this.pacer('chat.postMessage').sent();
+    return { status: 'sent', ...res };
   }
 
   /** The Slack method a row calls: fixed by its kind for finished messages, by its card's state for events. */
