@@ -6,9 +6,9 @@ import { recordReview } from '../../../src/app/reviews/record-review.js';
 import { openChangeReview } from '../../../src/app/reviews/open-change-review.js';
 import { approveDecision } from '../../../src/app/decisions/approve-decision.js';
 import { rejectDecision } from '../../../src/app/decisions/reject-decision.js';
-import { AppError } from '../../../src/app/errors.js';
 import type { ReviewOutcome } from '../../../src/domain/review-outcome.js';
 import { USERS } from '../../support/test-app.js';
+import { refusal } from '../../support/refusal.js';
 import { at, DAY, quietSystem, sweepAt, updatesOf } from '../../support/governance-fixtures.js';
 
 const T = new Date('2026-03-02T10:00:00Z');
@@ -17,12 +17,6 @@ const LATER = new Date(T.getTime() + 2 * DAY);
 const outcome = (o: Partial<ReviewOutcome> = {}): ReviewOutcome => ({
   result: 'effective', exceptionsFound: [], correctiveAction: null, nextOwnerId: USERS.owner2, nextReviewDate: '2026-06-01', decision: null, ...o,
 });
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
 
 describe('approving and rejecting decisions', () => {
   let database: Database;

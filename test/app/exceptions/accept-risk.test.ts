@@ -9,17 +9,11 @@ import { completeCorrectiveAction } from '../../../src/app/exceptions/complete-c
 import { extendRiskAcceptance } from '../../../src/app/exceptions/extend-risk-acceptance.js';
 import { closeRiskAcceptance } from '../../../src/app/exceptions/close-risk-acceptance.js';
 import { prepareExceptionResolution } from '../../../src/app/exceptions/prepare-exception-resolution.js';
-import { AppError } from '../../../src/app/errors.js';
 import { USERS } from '../../support/test-app.js';
+import { refusal } from '../../support/refusal.js';
 import { at, DAY, postsTo, quietSystem, sweepAt, updatesOf } from '../../support/governance-fixtures.js';
 
 const T = new Date('2026-03-02T10:00:00Z');
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
 
 describe('an exception ends as risk acceptance or corrective action', () => {
   let database: Database;
